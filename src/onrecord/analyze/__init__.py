@@ -1,0 +1,1 @@
+"""Analyse: timelines and typed flags over stored statements."""

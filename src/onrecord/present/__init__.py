@@ -1,0 +1,1 @@
+"""Present: the CLI, the web desk and exports."""

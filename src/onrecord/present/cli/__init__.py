@@ -1,0 +1,1 @@
+"""The ``onrecord`` command line: thin commands over library functions."""

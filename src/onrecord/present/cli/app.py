@@ -1,0 +1,57 @@
+"""The ``onrecord`` Typer application and the error boundary."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from ...errors import OnrecordError
+from .browse import articles_cli, search_cli, show_cli, skips_cli
+from .ingest import demo_cli, ingest_cli
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="onrecord",
+    help="Who said what, when, where it was published, and whether it adds up.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command("ingest")(ingest_cli)
+app.command("demo")(demo_cli)
+app.command("articles")(articles_cli)
+app.command("show")(show_cli)
+app.command("search")(search_cli)
+app.command("skips")(skips_cli)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI; onrecord errors become a message with a hint and exit code 2."""
+    try:
+        app(args=argv, prog_name="onrecord", standalone_mode=False)
+    except OnrecordError as exc:
+        typer.echo(f"error [{exc.code}]: {exc}", err=True)
+        if exc.hint:
+            typer.echo(f"hint: {exc.hint}", err=True)
+        return 2
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

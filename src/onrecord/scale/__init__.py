@@ -1,0 +1,1 @@
+"""Scale: run the per-article pipeline on a distributed engine (Dask)."""

@@ -1,0 +1,241 @@
+"""Statements with their quantities and hedges, written per article in one transaction."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from ..models import ArticleResult, Statement
+from .articles import ArticleStore
+from .base import dumps, loads
+from .dialect import fts_query_sqlite, fts_sync, statement_search_sql
+
+__all__ = ["StatementStore"]
+
+_SELECT = (
+    "SELECT s.*, a.external_id AS a_external_id, a.title AS a_title, a.outlet AS a_outlet,"
+    " a.published AS a_published, a.url AS a_url, sp.name AS speaker_name"
+    " FROM statements s JOIN articles a ON a.id = s.article_id"
+    " LEFT JOIN speakers sp ON sp.id = s.speaker_id"
+)
+
+
+def _span(start, end, txt) -> dict[str, Any] | None:
+    if start is None:
+        return None
+    return {"start": start, "end": end, "text": txt}
+
+
+class StatementStore(ArticleStore):
+    def add_results(self, results: Iterable[ArticleResult]) -> dict[str, int]:
+        """Store articles with their statements; each article is one transaction.
+
+        Returns counts: ``articles`` (new), ``duplicates`` (already stored), ``statements``.
+        """
+        counts = {"articles": 0, "duplicates": 0, "statements": 0}
+        for res in results:
+            with self.engine.begin() as conn:
+                if self._insert_article(conn, res.article):
+                    counts["articles"] += 1
+                    counts["statements"] += self._write_statements(conn, res.article.id, res.statements)
+                else:
+                    counts["duplicates"] += 1
+        return counts
+
+    def replace_statements(self, article_id: str, statements: Iterable[Statement]) -> int:
+        """Re-analysis: swap an article's statements for new ones (atomic)."""
+        with self.engine.begin() as conn:
+            return self._write_statements(conn, article_id, list(statements), replace=True)
+
+    def _write_statements(
+        self, conn: Connection, article_id: str, statements: Iterable[Statement], *, replace: bool = False
+    ) -> int:
+        sync = fts_sync(self.dialect, "statements")
+        if replace:
+            if sync:
+                ids = conn.execute(text("SELECT id FROM statements WHERE article_id = :a"), {"a": article_id})
+                self._exec(conn, sync[0], [{"id": r[0]} for r in ids])
+            self._exec(conn, "DELETE FROM statements WHERE article_id = :a", {"a": article_id})
+        seen: set[str] = set()
+        n = 0
+        for st in statements:
+            sid = st.id
+            if sid in seen:
+                continue
+            seen.add(sid)
+            self._exec(
+                conn,
+                "INSERT INTO statements(id, article_id, kind, content_start, content_end, content_text, fragments,"
+                " cue_start, cue_end, cue_text, mention_start, mention_end, mention_text, speaker_id, resolution,"
+                " said_on, confidence, extractor, modality, polarity, checkworthy) VALUES (:id, :a, :kind, :cs, :ce,"
+                " :ct, :frag, :qs, :qe, :qt, :ms, :me, :mt, :sp, :res, :said, :conf, :ext, :mod, :pol, :cw)"
+                " ON CONFLICT (id) DO NOTHING",
+                {
+                    "id": sid,
+                    "a": article_id,
+                    "kind": st.kind,
+                    "cs": st.content.start,
+                    "ce": st.content.end,
+                    "ct": st.content.text,
+                    "frag": dumps([f.as_dict() for f in st.fragments]),
+                    "qs": st.cue.start if st.cue else None,
+                    "qe": st.cue.end if st.cue else None,
+                    "qt": st.cue.text if st.cue else None,
+                    "ms": st.speaker_mention.start if st.speaker_mention else None,
+                    "me": st.speaker_mention.end if st.speaker_mention else None,
+                    "mt": st.speaker_mention.text if st.speaker_mention else None,
+                    "sp": st.speaker_id,
+                    "res": dumps(st.resolution),
+                    "said": st.said_on,
+                    "conf": float(st.confidence),
+                    "ext": st.extractor,
+                    "mod": st.modality,
+                    "pol": st.polarity,
+                    "cw": st.checkworthy,
+                },
+            )
+            if sync:
+                self._exec(conn, sync[1], {"id": sid, "content_text": st.content.text})
+            self._exec(
+                conn,
+                "INSERT INTO quantities(statement_id, idx, value, low, high, unit, counted, qualifier, start_char,"
+                " end_char, text) VALUES (:s, :i, :v, :lo, :hi, :u, :c, :q, :st, :en, :t)",
+                [
+                    {"s": sid, "i": i, "v": q.value, "lo": q.low, "hi": q.high, "u": q.unit, "c": q.counted,
+                     "q": q.qualifier, "st": q.start, "en": q.end, "t": q.text}
+                    for i, q in enumerate(st.quantities)
+                ],
+            )
+            self._exec(
+                conn,
+                "INSERT INTO hedges(statement_id, idx, kind, start_char, end_char, text) VALUES (:s, :i, :k, :st, :en, :t)",
+                [{"s": sid, "i": i, "k": h.kind, "st": h.start, "en": h.end, "t": h.text} for i, h in enumerate(st.hedges)],
+            )
+            n += 1
+        return n
+
+    # -- reading ---------------------------------------------------------------------------
+    def statements(
+        self,
+        *,
+        speaker_id: str | None = None,
+        speaker_name: str | None = None,
+        article_id: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Statements (export shape), oldest first, filtered by speaker, article and date."""
+        return list(self.iter_statements(speaker_id=speaker_id, speaker_name=speaker_name, article_id=article_id,
+                                         since=since, until=until, limit=limit, offset=offset))
+
+    def iter_statements(self, *, speaker_id=None, speaker_name=None, article_id=None, since=None, until=None,
+                        ids: list[str] | None = None, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
+        """Stream statements in export shape (constant memory)."""
+        clauses, params = [], {}
+        if speaker_id:
+            clauses.append("s.speaker_id = :sid")
+            params["sid"] = speaker_id
+        if speaker_name:
+            clauses.append("(lower(sp.name) LIKE lower(:sname) OR lower(s.mention_text) LIKE lower(:sname))")
+            params["sname"] = f"%{speaker_name}%"
+        if article_id:
+            clauses.append("s.article_id = :aid")
+            params["aid"] = article_id
+        if since:
+            clauses.append("coalesce(s.said_on, a.published) >= :since")
+            params["since"] = since
+        if until:
+            clauses.append("coalesce(s.said_on, a.published) <= :until")
+            params["until"] = until + "\uffff" if len(until) == 10 else until
+        if ids is not None:
+            if not ids:
+                return
+            clauses.append("s.id IN (" + ", ".join(f":i{j}" for j in range(len(ids))) + ")")
+            params.update({f"i{j}": v for j, v in enumerate(ids)})
+        sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        sql += " ORDER BY coalesce(s.said_on, a.published), s.article_id, s.content_start"
+        if limit is not None:
+            sql += " LIMIT :limit OFFSET :offset"
+            params.update(limit=limit, offset=offset)
+        rows = self._stream(sql, params)
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= 500:
+                yield from self._shape(batch)
+                batch = []
+        if batch:
+            yield from self._shape(batch)
+
+    def count_statements(self) -> int:
+        return int(self._scalar("SELECT COUNT(*) FROM statements") or 0)
+
+    def statement(self, statement_id: str) -> dict[str, Any] | None:
+        got = list(self.iter_statements(ids=[statement_id]))
+        return got[0] if got else None
+
+    def search_statements(self, q: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search over statement contents."""
+        if not q.strip():
+            return []
+        query = fts_query_sqlite(q) if self.dialect == "sqlite" else q
+        ids = [r["id"] for r in self._rows(statement_search_sql(self.dialect), {"q": query, "limit": limit, "offset": offset})]
+        found = {s["id"]: s for s in self.iter_statements(ids=ids)}
+        return [found[i] for i in ids if i in found]
+
+    def _shape(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        ids = [r["id"] for r in rows]
+        params = {f"i{j}": v for j, v in enumerate(ids)}
+        marks = ", ".join(f":i{j}" for j in range(len(ids)))
+        quants: dict[str, list] = {}
+        for q in self._rows(
+            f"SELECT * FROM quantities WHERE statement_id IN ({marks}) ORDER BY statement_id, idx", params
+        ):
+            quants.setdefault(q["statement_id"], []).append(
+                {k: q[k] for k in ("value", "low", "high", "unit", "counted", "qualifier", "text")}
+                | {"start": q["start_char"], "end": q["end_char"]}
+            )
+        hedges: dict[str, list] = {}
+        for h in self._rows(f"SELECT * FROM hedges WHERE statement_id IN ({marks}) ORDER BY statement_id, idx", params):
+            hedges.setdefault(h["statement_id"], []).append(
+                {"kind": h["kind"], "start": h["start_char"], "end": h["end_char"], "text": h["text"]}
+            )
+        out = []
+        for r in rows:
+            content = _span(r["content_start"], r["content_end"], r["content_text"])
+            frags = loads(r["fragments"], [])
+            if len(frags) > 1:
+                content["fragments"] = frags
+            out.append(
+                {
+                    "id": r["id"],
+                    "article_id": r["a_external_id"] or r["article_id"],
+                    "article": {
+                        "id": r["article_id"],
+                        "title": r["a_title"],
+                        "outlet": r["a_outlet"],
+                        "published": r["a_published"],
+                        "url": r["a_url"],
+                    },
+                    "kind": r["kind"],
+                    "content": content,
+                    "cue": _span(r["cue_start"], r["cue_end"], r["cue_text"]),
+                    "speaker_mention": _span(r["mention_start"], r["mention_end"], r["mention_text"]),
+                    "speaker": {"id": r["speaker_id"], "name": r["speaker_name"]} if r["speaker_id"] else None,
+                    "resolution": loads(r["resolution"], {}),
+                    "said_on": r["said_on"],
+                    "published": r["a_published"],
+                    "confidence": r["confidence"],
+                    "extractor": r["extractor"],
+                    "quantities": quants.get(r["id"], []),
+                    "hedges": hedges.get(r["id"], []),
+                    "modality": r["modality"],
+                    "polarity": r["polarity"],
+                    "checkworthy": r["checkworthy"],
+                }
+            )
+        return out
