@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from .analyze.corpus import analyse_corpus
 from .errors import ModelError
 from .ingest import cluster_fingerprints, read_sources
 from .models import Article, ArticleResult, Skip
@@ -28,6 +29,7 @@ class IngestReport:
     skipped: Counter = field(default_factory=Counter)
     extract_errors: Counter = field(default_factory=Counter)
     clusters: int = 0
+    corpus: dict = field(default_factory=dict)
 
     @property
     def error_ratio(self) -> float:
@@ -152,4 +154,5 @@ def ingest(
     report.duplicates += counts["duplicates"]
     report.statements = counts["statements"]
     report.clusters = recluster(store, settings)
+    report.corpus = analyse_corpus(store, settings)
     return report

@@ -1,0 +1,15 @@
+"""Cross-article steps that run after articles are loaded: speaker linking, then flag detection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..settings import Settings
+
+__all__ = ["analyse_corpus"]
+
+
+def analyse_corpus(store: Any, settings: Settings) -> dict[str, Any]:
+    """Run the corpus-level steps over the store; returns a summary per step (counts)."""
+    summary: dict[str, Any] = {}
+    return summary
