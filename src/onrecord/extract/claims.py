@@ -1,0 +1,57 @@
+"""Annotate statements with what they assert: quantities, time, hedges, modality,
+polarity and check-worthiness.
+
+``annotate_claims`` is pure: it reads the parsed ``Doc`` and returns new ``Statement``
+records (``dataclasses.replace``); the spaCy component ``onrecord.claims.v1`` only wraps it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Iterable
+
+from ..models import Hedge, Statement
+from .dates import TimeExpression, find_time_expressions, statement_date
+from .hedges import find_hedges, resolve_overlaps
+from .modality import checkworthiness, modality_of, polarity_of
+from .quantities import find_quantities
+
+__all__ = ["annotate_claims", "annotate_statement", "CLAIMS_EXTRACTOR"]
+
+CLAIMS_EXTRACTOR = "onrecord.claims.v1"
+
+# time expressions that bound a claim become "temporal" hedges; a plain date does not
+_TEMPORAL_KINDS = frozenset({"duration", "deadline"})
+
+
+def annotate_claims(doc: Any, statements: Iterable[Statement], published: str | None,
+                    language: str = "en") -> list[Statement]:
+    """Return the statements with ``quantities``, ``hedges``, ``said_on``, ``modality``,
+    ``polarity`` and ``checkworthy`` filled in. A statement whose span cannot be read
+    is returned unchanged (never dropped)."""
+    return [annotate_statement(doc, st, published, language) for st in statements]
+
+
+def annotate_statement(doc: Any, st: Statement, published: str | None, language: str = "en") -> Statement:
+    span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return st
+    quantities = tuple(find_quantities(span, language))
+    times = find_time_expressions(span, published, language)
+    hedges = tuple(resolve_overlaps(find_hedges(span, language) + _temporal_hedges(times)))
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand") if st.cue is not None else None
+    modality = modality_of(span, language)
+    return replace(
+        st,
+        said_on=statement_date(doc, st, published, language),
+        quantities=quantities,
+        hedges=hedges,
+        modality=modality,
+        polarity=polarity_of(span, cue, language),
+        checkworthy=checkworthiness(span, quantities=len(quantities), times=len(times), modality=modality,
+                                    language=language),
+    )
+
+
+def _temporal_hedges(times: list[TimeExpression]) -> list[Hedge]:
+    return [Hedge("temporal", t.start, t.end, t.text) for t in times if t.kind in _TEMPORAL_KINDS]

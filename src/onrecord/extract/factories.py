@@ -1,0 +1,41 @@
+"""spaCy pipeline components: thin, versioned wrappers around the pure extraction rules."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+if not Doc.has_extension("statements"):
+    Doc.set_extension("statements", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+
+
+# --- onrecord.claims.v1 (claims, numbers, dates, hedges) -------------------------------
+class ClaimsComponent:
+    """Replaces ``doc._.statements`` with statements annotated by
+    :func:`onrecord.extract.claims.annotate_claims`; reads ``doc._.published``."""
+
+    def __init__(self, nlp: Language, name: str, language: str) -> None:
+        self.name = name
+        self.language = language or nlp.lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .claims import annotate_claims
+
+        statements = doc._.statements
+        if statements:
+            language = (doc._.language if Doc.has_extension("language") else None) or self.language
+            doc._.statements = annotate_claims(doc, statements, doc._.published, language)
+        return doc
+
+
+@Language.factory(
+    "onrecord.claims.v1",
+    default_config={"language": ""},
+    requires=["doc._.statements", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.statements"],
+)
+def make_claims(nlp: Language, name: str, language: str) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name, language)
+# --- end onrecord.claims.v1 ----------------------------------------------------------

@@ -1,0 +1,430 @@
+"""Find and normalise the numbers in a stretch of parsed text.
+
+``find_quantities(doc_or_span, language)`` is pure: it reads the text and the existing
+parse (no second parse) and returns :class:`~onrecord.models.Quantity` records with
+absolute character offsets into ``doc.text``.
+
+Normalisation choices:
+
+* ``value`` is a point value; ranges ("2-3 billion", "two or three days") and vague
+  plurals ("hundreds") have ``value=None`` and ``low``/``high``.
+* ``unit``: ``""`` for counts, ``"%"`` for percentages, ``"pp"`` for percentage points,
+  an ISO currency code for money ("$200 million" -> 200000000 ``USD``), ``"day"`` for every
+  duration (hours, weeks, months and years are converted to days: 24 hours -> 1, a month
+  -> 30, a year -> 365) so that "twenty-four hours" and "ten days" compare directly, and
+  a short measure code for distances and weights ("km", "t", "kg", "barrel").
+* ``counted`` is the group name of the thing counted (see :mod:`.counted`), found through
+  the dependency parse.
+* ``qualifier``: about, approximately, at_least, at_most, more_than, less_than, nearly,
+  up_to. The span covers the number with its currency, scale and unit, not the qualifier
+  and not the counted noun.
+* Years ("in 2021"), days of the month ("January 11"), clock times, ordinals and numbers
+  inside names ("COVID-19", "F-16") are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator
+
+from ..models import Quantity
+from .counted import INTRANSITIVE_EVENTS, canonical_counted, event_group
+from .numbers import lexicon, parse_number, parse_numeral, word_pattern
+
+__all__ = ["find_quantities", "counted_phrases", "QUALIFIERS", "DURATION_DAYS", "CURRENCIES"]
+
+QUALIFIERS: dict[str, dict[str, str]] = {
+    "en": {
+        "about": "about", "around": "about", "roughly": "about", "some": "about", "an estimated": "about",
+        "estimated": "about", "circa": "about", "~": "about", "or so": "about",
+        "approximately": "approximately", "approx.": "approximately",
+        "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+        "not less than": "at_least", "a minimum of": "at_least", "or more": "at_least",
+        "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
+        "a maximum of": "at_most", "within": "at_most", "no longer than": "at_most",
+        "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
+        "in excess of": "more_than", "+": "more_than", "-plus": "more_than", "plus": "more_than",
+        "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+        "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+        "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
+    },
+    "ru": {
+        "около": "about", "примерно": "approximately", "приблизительно": "approximately",
+        "порядка": "about", "не менее": "at_least", "как минимум": "at_least", "не более": "at_most",
+        "более": "more_than", "свыше": "more_than", "больше": "more_than", "менее": "less_than",
+        "меньше": "less_than", "почти": "nearly", "до": "up_to",
+    },
+}
+_SUFFIX_QUALIFIERS = {"or so", "or more", "+", "-plus", "plus"}
+
+CURRENCIES: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
+    "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+    "pounds sterling": "GBP", "₽": "RUB", "rub": "RUB", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", "tenge": "KZT", "kzt": "KZT",
+    "¥": "JPY", "yen": "JPY", "yuan": "CNY", "долларов": "USD", "доллара": "USD", "евро": "EUR",
+}
+DURATION_DAYS: dict[str, float] = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14,
+    "month": 30, "year": 365, "decade": 3650,
+    "секунда": 1 / 86400, "минута": 1 / 1440, "час": 1 / 24, "день": 1, "сутки": 1, "неделя": 7,
+    "месяц": 30, "год": 365,
+}
+_DURATION_FORMS = {
+    "en": r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?",
+    "ru": r"секунд[аы]?|минут[аы]?|час(?:а|ов)?|дн(?:я|ей)|день|суток|сутки|недел[иья]|месяц(?:а|ев)?|год(?:а)?|лет",
+}
+_RU_DURATION_LEMMA = {"секунд": "секунда", "минут": "минута", "час": "час", "дн": "день", "ден": "день",
+                      "сут": "сутки", "недел": "неделя", "меся": "месяц", "год": "год", "лет": "год"}
+_MEASURES = {
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mile", "miles": "mile", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
+    "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "barrel": "barrel", "barrels": "barrel",
+    "hectare": "ha", "hectares": "ha", "км": "km", "тонн": "t", "кг": "kg",
+}
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+           r"январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|"
+           r"октябр[яь]|ноябр[яь]|декабр[яь]")
+_YEAR_BEFORE = re.compile(
+    rf"(?:\b(?:in|since|by|until|till|of|from|before|after|early|late|mid|spring|summer|autumn|fall|winter|"
+    rf"year|в|с|до|к)|{_MONTHS}|\d{{1,2}},?)\s*-?\s*$", re.I)
+_DATE_DAY_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)
+_DATE_DAY_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.I)
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC))", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_AGE_AFTER = re.compile(r"^[\s-]+old\b", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+_CHANGE_VERBS = frozenset({
+    "rise", "climb", "reach", "stand", "increase", "grow", "jump", "fall", "drop", "decline", "decrease",
+    "be", "total", "exceed", "hit", "top", "surpass", "number", "amount", "soar", "double", "put", "estimate",
+    "revise", "raise", "lower", "cut", "reduce", "bring",
+})
+_NUMBER_NOUNS = frozenset({"number", "figure", "total", "tally", "count", "estimate", "share", "proportion",
+                           "level", "rate"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    qualifier_before: re.Pattern[str]
+    qualifier_after: re.Pattern[str]
+
+
+_DIGITS = (r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)"
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
+           r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d])"
+           r"|\d+(?:[.,]\d+)?(?![\d])")
+
+
+@lru_cache(maxsize=None)
+def _pattern(language: str) -> _Pattern:
+    lex = lexicon(language)
+    words = "|".join(re.escape(w) for w in lex.words())
+    vague = "|".join(re.escape(w) for w in sorted(lex.vague, key=len, reverse=True))
+    prefix = "|".join(re.escape(w) for w in lex.vague_prefix)
+    scales = "|".join(re.escape(w) for w in sorted(lex.scales, key=len, reverse=True) if lex.scales[w] >= 1000)
+    abbrevs = "|".join(re.escape(w) for w in sorted(lex.abbreviations, key=len, reverse=True))
+    # a spelled-out number: "twenty-four", "a dozen", "half a million", "three hundred and five"
+    word_num = (rf"(?:(?:an?|half\s+an?)\s+(?=(?:{words})\b))?(?:{words})"
+                rf"(?:(?:\s+and\s+|\s+an?\s+|[\s\-]+)(?:{words}))*")
+    num = (rf"(?:(?:{_DIGITS})(?:\s*(?:{scales})\b|\s?(?:{abbrevs})\b)?"
+           rf"|(?:{prefix})\s+of\s+(?:{vague})|(?:{vague})|{word_num})")
+    currency_pre = r"(?P<cur>US\$|\$|€|£|₽|¥|(?:USD|EUR|GBP|RUB|KZT)\s?)"
+    currency_words = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True) if c[0].isalpha())
+    measures = "|".join(re.escape(m) for m in sorted(_MEASURES, key=len, reverse=True))
+    unit = (rf"(?P<unit>\s?%|\s?(?:percent|per\s+cent|процент(?:а|ов)?)\b|\s+percentage\s+points?\b"
+            rf"|[\s-](?:{_DURATION_FORMS.get(language, _DURATION_FORMS['en'])})\b"
+            rf"|\s+(?:(?:US|U\.S\.)\s+)?(?:{currency_words})\b|\s?(?:{measures})\b)")
+    regex = re.compile(
+        rf"(?<![\w\-.,$€£])(?:{currency_pre})?(?P<n1>{num})"
+        rf"(?:(?P<sep>\s*[\-\u2013\u2014]\s*|\s+(?:to|or|and|до|или)\s+)(?:{currency_pre.replace('cur', 'cur2')})?"
+        rf"(?P<n2>{num}))?{unit}?(?![\w])",
+        re.I,
+    )
+    quals = QUALIFIERS.get(language, QUALIFIERS["en"])
+    before = "|".join(re.escape(q) for q in sorted(quals, key=len, reverse=True) if q not in _SUFFIX_QUALIFIERS)
+    after = "|".join(re.escape(q) for q in sorted(_SUFFIX_QUALIFIERS, key=len, reverse=True))
+    return _Pattern(
+        regex=regex,
+        qualifier_before=re.compile(rf"(?:^|[^\w])(?P<q>{before})\s*$", re.I),
+        qualifier_after=re.compile(rf"^\s*(?P<q>{after})(?!\w)", re.I),
+    )
+
+
+def _doc_and_offset(doc_or_span: Any) -> tuple[Any, int, int]:
+    """The Doc, and the [start, end) character range to read."""
+    doc = getattr(doc_or_span, "doc", doc_or_span)
+    if doc is doc_or_span:
+        return doc, 0, len(doc.text)
+    return doc, doc_or_span.start_char, doc_or_span.end_char
+
+
+def find_quantities(doc_or_span: Any, language: str = "en") -> list[Quantity]:
+    """Every quantity in a spaCy ``Doc`` or ``Span``, with absolute offsets."""
+    return [q for q, _ in counted_phrases(doc_or_span, language)]
+
+
+def counted_phrases(doc_or_span: Any, language: str = "en") -> list[tuple[Quantity, str]]:
+    """Like :func:`find_quantities`, with the raw counted phrase ("people killed") next to each."""
+    doc, lo, hi = _doc_and_offset(doc_or_span)
+    text = doc.text
+    lang = (language or "en").split("-")[0].lower()
+    pat = _pattern(lang)
+    out: list[tuple[Quantity, str]] = []
+    for m in pat.regex.finditer(text, lo, hi):
+        for start, end, groups in _split_range(text, m):
+            q = _build(doc, text, start, end, groups, lang, pat)
+            if q is not None:
+                out.append(q)
+    return out
+
+
+def _split_range(text: str, m: re.Match[str]) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """A "from 10 to 20" change is two numbers, not a range."""
+    g = m.groupdict()
+    g["_spans"] = {k: m.span(k) for k in ("n1", "n2", "unit", "sep")}
+    if g["n2"] and _FROM_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and g["sep"].strip() == "to":
+        first = dict(g, n2=None, unit=None, sep=None)
+        yield m.start(), m.end("n1"), first
+        second = dict(g, n1=g["n2"], n2=None, cur=g["cur2"] or g["cur"], sep=None)
+        second["_spans"] = dict(g["_spans"], n1=m.span("n2"))
+        yield m.start("n2") - (len(g["cur2"]) if g["cur2"] else 0), m.end(), second
+        return
+    yield m.start(), m.end(), g
+
+
+def _unit_of(raw: str | None, language: str) -> tuple[str, float]:
+    """(unit code, multiplier) for the unit suffix."""
+    if not raw:
+        return "", 1.0
+    u = " ".join(raw.strip(" -").lower().split())
+    if u in ("%", "percent", "per cent") or u.startswith("процент"):
+        return "%", 1.0
+    if u.startswith("percentage point"):
+        return "pp", 1.0
+    u = re.sub(r"^(?:us|u\.s\.)\s+", "", u)
+    if u in CURRENCIES:
+        return CURRENCIES[u], 1.0
+    if u in _MEASURES:
+        return _MEASURES[u], 1.0
+    single = u[:-1] if u.endswith("s") else u
+    if single in DURATION_DAYS:
+        return "day", DURATION_DAYS[single]
+    for stem, lemma in _RU_DURATION_LEMMA.items():
+        if u.startswith(stem):
+            return "day", DURATION_DAYS[lemma]
+    return u, 1.0
+
+
+def _dot_thousands(text_after: str, language: str, has_unit: bool) -> bool:
+    """Is "20.000" twenty thousand here? Yes in comma-decimal languages, and for counts of things."""
+    if language != "en":
+        return True
+    return not has_unit
+
+
+def _parse(raw: str, language: str, dot_thousands: bool) -> tuple[float | None, float | None, float | None]:
+    s = raw.strip()
+    num = parse_number(s, language, dot_thousands=dot_thousands)
+    if num is None:
+        # digits followed by a scale word or abbreviation: "20 thousand", "2.5bn"
+        m = re.match(r"^([\d][\d.,\u00a0\u202f ]*?)\s*([^\d\s].*)$", s)
+        if m:
+            base = parse_numeral(m.group(1).strip(), dot_thousands=dot_thousands)
+            scale = parse_number("1 " + m.group(2), language)
+            if base is not None and scale is not None and scale.value:
+                return base * scale.value, None, None
+        return None, None, None
+    return num.value, num.low, num.high
+
+
+def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], language: str,
+           pat: _Pattern) -> tuple[Quantity, str] | None:
+    n1, n2 = g["n1"], g["n2"]
+    spans = g["_spans"]
+    after = text[end:end + 12]
+    before = text[max(0, start - 30):start]
+    unit_raw = g.get("unit")
+    cur = (g.get("cur") or g.get("cur2") or "").strip().lower()
+    is_digits = n1[0].isdigit()
+    if is_digits and not n2 and not cur and not unit_raw:
+        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _DATE_DAY_BEFORE.search(before) \
+                or _DATE_DAY_AFTER.match(after):
+            return None
+        if re.fullmatch(r"(1[89]|20)\d\d", n1) and (_YEAR_BEFORE.search(before) or not _noun_follows(doc, start, end)):
+            return None
+    if _AGE_AFTER.match(after):
+        return None
+    unit, mult = _unit_of(unit_raw, language)
+    if cur:
+        unit = CURRENCIES.get(cur.rstrip(), CURRENCIES.get(cur, unit)) or unit
+    dot_k = _dot_thousands(after, language, bool(unit))
+    v1, lo1, hi1 = _parse(n1, language, dot_k)
+    if v1 is None and lo1 is None:
+        return None
+    if not is_digits and not _has_number_token(doc, spans["n1"]):
+        return None
+    value, low, high = v1, lo1, hi1
+    if n2:
+        v2, lo2, hi2 = _parse(n2, language, dot_k)
+        if v2 is None:
+            return None
+        # "2-3 billion": the scale of the second number applies to the first
+        if v1 is not None and v1 < v2 and not re.search(r"[^\d.,\s]", n1.strip()):
+            scale = _trailing_scale(n2, language)
+            if scale and v1 * scale <= v2:
+                v1 *= scale
+        if v1 is None or v1 >= v2:  # "10-7" is not a range; keep the first number only
+            return None
+        value, low, high = None, v1 * mult, v2 * mult
+    elif value is not None:
+        value *= mult
+    elif low is not None and high is not None:
+        low, high = low * mult, high * mult
+    qualifier = ""
+    qm = pat.qualifier_before.search(before)
+    q_quals = QUALIFIERS.get(language, QUALIFIERS["en"])
+    if qm:
+        word = qm.group("q").lower()
+        if not (word == "over" and unit == "day") and not (word == "under" and unit == ""):
+            qualifier = q_quals.get(word, "")
+    qa = pat.qualifier_after.match(text[end:end + 10])
+    if qa and not qualifier:
+        qualifier = q_quals.get(qa.group("q").lower(), "")
+    raw_counted, counted = _counted(doc, start, end, unit, language)
+    quantity = Quantity(
+        value=_clean(value), start=start, end=end, text=text[start:end], low=_clean(low), high=_clean(high),
+        unit=unit, counted=counted, qualifier=qualifier,
+    )
+    return quantity, raw_counted
+
+
+def _clean(x: float | None) -> float | None:
+    if x is None:
+        return None
+    r = round(x, 6)
+    return float(int(r)) if r == int(r) else r
+
+
+def _trailing_scale(raw: str, language: str) -> float | None:
+    lex = lexicon(language)
+    last = raw.strip().lower().split()[-1] if raw.strip() else ""
+    m = re.search(r"([^\d\s.,]+)$", raw.strip().lower())
+    word = m.group(1) if m else last
+    return lex.scales.get(word) or lex.abbreviations.get(word)
+
+
+def _noun_follows(doc: Any, start: int, end: int) -> bool:
+    span = _tokens(doc, start, end)
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].pos_ in ("NOUN", "PROPN")
+
+
+def _governing_verb(tok: Any) -> tuple[Any, str]:
+    """The verb a number hangs from, and how: ("rose", "pobj") for "rose to 20"."""
+    head = tok.head
+    if head is tok:
+        return None, ""
+    if head.pos_ in ("VERB", "AUX"):
+        return head, tok.dep_
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head, "pobj"
+    return None, ""
+
+
+def _has_number_token(doc: Any, span: tuple[int, int]) -> bool:
+    """Spelled-out numbers must be tagged as numbers by the parser ("no one" is not 1)."""
+    s = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if s is None:
+        return False
+    return any(t.pos_ == "NUM" or t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands",
+                                                             "millions", "billions", "scores")
+               for t in s)
+
+
+def _tokens(doc: Any, start: int, end: int) -> Any:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _noun_phrase(tok: Any) -> list[Any]:
+    """The noun with its compound and adjectival-noun modifiers ("death toll")."""
+    mods = [c for c in tok.lefts if c.dep_ in ("compound",) and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    return mods + [tok]
+
+
+def _event_of(noun: Any, language: str) -> tuple[Any, str] | None:
+    """An event verb whose patient the noun is: "people killed", "were detained", "died"."""
+    intransitive = INTRANSITIVE_EVENTS.get(language, INTRANSITIVE_EVENTS["en"])
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl", "amod") and event_group(c.lemma_, language):
+            if c.dep_ != "relcl" or c.lemma_ in intransitive or any(x.dep_ == "auxpass" for x in c.children):
+                return c, event_group(c.lemma_, language) or ""
+    head = noun.head
+    if head is not noun and head.pos_ in ("VERB", "AUX", "ADJ"):
+        grp = event_group(head.lemma_, language)
+        if grp:
+            if noun.dep_ in ("nsubjpass", "dobj") or (noun.dep_ == "nsubj" and head.lemma_ in intransitive):
+                return head, grp
+    return None
+
+
+def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[str, str]:
+    """(raw phrase, group) of the thing counted; ("", "") when nothing is counted."""
+    span = _tokens(doc, start, end)
+    if span is None or len(span) == 0:
+        return "", ""
+    root = span.root
+    noun = None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # "20 dead", "2,000 detained", "30 wounded"
+    if unit == "" and nxt is not None and nxt.tag_ in ("VBN", "VBD", "JJ") and (
+            event_group(nxt.lemma_, language) or canonical_counted(nxt.lower_, language) != nxt.lower_):
+        grp = event_group(nxt.lemma_, language) or canonical_counted(nxt.lower_, language)
+        return nxt.text, grp
+    for c in root.children:  # "hundreds of people", "20% of the economy", "$5m in aid"
+        if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i >= span.end:
+            pobj = [x for x in c.children if x.dep_ == "pobj"]
+            if pobj and (c.lower_ == "of" or unit not in ("", "%", "day")):
+                noun = pobj[0]
+                break
+    if noun is None and unit != "day":
+        if root.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod", "npadvmod") and root.head.pos_ in (
+                "NOUN", "PROPN") and root.head.i >= span.end:
+            noun = root.head
+        elif unit == "" and nxt is not None and nxt.pos_ == "NOUN" and root.dep_ not in ("pobj", "dobj"):
+            noun = nxt
+    if noun is None and unit != "day":
+        verb, rel = _governing_verb(root)
+        if verb is not None:
+            grp = event_group(verb.lemma_, language) if unit == "" else None
+            intransitive = INTRANSITIVE_EVENTS.get(language, INTRANSITIVE_EVENTS["en"])
+            if grp and (rel in ("nsubjpass", "dobj") or (rel == "nsubj" and verb.lemma_ in intransitive)):
+                return verb.text, grp
+            if verb.lemma_ in _CHANGE_VERBS and rel in ("pobj", "attr", "dobj", "npadvmod", "advmod", "oprd"):
+                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj and subj[0].pos_ in ("NOUN", "PROPN"):
+                    noun = subj[0]
+    if noun is None:
+        return "", ""
+    if noun.lemma_.lower() in _NUMBER_NOUNS:  # "the number of dead"
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = [x for x in c.children if x.dep_ == "pobj"]
+                if pobj:
+                    noun = pobj[0]
+    phrase = _noun_phrase(noun)
+    ev = _event_of(noun, language) if unit == "" else None
+    if ev is None and unit == "" and noun.lemma_.lower() in ("body", "corpse"):
+        ev = None  # "bodies" already means the dead
+    if ev is not None:
+        verb, grp = ev
+        raw = " ".join(t.text for t in sorted(phrase + [verb], key=lambda t: t.i))
+        return raw, grp
+    raw = " ".join(t.text for t in phrase)
+    lemma_phrase = " ".join(t.lemma_.lower() for t in phrase)
+    return raw, canonical_counted(lemma_phrase, language)
