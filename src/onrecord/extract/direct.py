@@ -1,0 +1,166 @@
+"""Direct quotes: attach each quoted passage to its cue and speaker.
+
+A passage already inside the content of a reporting verb (``said that the plan
+was “a disaster”``) belongs to that statement (it becomes *mixed*). Otherwise
+the rules look for the cue right after the passage (``“...,” he said``), right
+before it (``He said: “...”``, ``said on Tuesday that “...”``), then treat it
+as the continuation of the statement just before it (``“A,” he said. “B.”`` is
+one statement with two fragments). What is left stands alone without a cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .drafts import Draft
+from .quote_marks import Quoted
+from .reporting import cues_for
+from .sources import cue_span, source_span, subject_of
+
+__all__ = ["attach_quotes"]
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_SENT_END = re.compile(r"[.!?]\s")
+_MAX_GAP_TOKENS = 12
+_UNKNOWN_VERB_WEIGHT = 0.55
+_ALONE_MIN_WORDS = 6
+_GENERIC_GAP = 4  # an unlisted verb counts as a cue only right after the quote: “...,” he gushed
+_ALONE_CONFIDENCE = 0.3
+
+
+def _token_at(doc: Doc, char: int, starts: list[int]) -> int:
+    """Index of the token holding character ``char`` (binary search over token starts)."""
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _is_cue(tok: Token, lexicon, generic: bool = True) -> float:
+    if tok.pos_ not in _VERBAL:
+        return 0.0
+    cue = lexicon.get(tok.lemma_)
+    if cue is not None and "c" in cue.frames:
+        return cue.weight
+    if generic and tok.pos_ == "VERB" and tok.is_lower and any(c.dep_ == "nsubj" for c in tok.children) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children
+    ):
+        return _UNKNOWN_VERB_WEIGHT
+    return 0.0
+
+
+def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> Token | None:
+    """``“...,” he said`` / ``“...,” said Tokayev``: a cue verb right after the passage."""
+    i = _token_at(doc, q.end, starts)
+    if i < len(doc) and doc[i].idx < q.end:
+        i += 1
+    for j in range(i, min(len(doc), i + _MAX_GAP_TOKENS)):
+        tok = doc[j]
+        if tok.is_quote or "\n" in tok.text or tok.text in (".", "!", "?", ";"):
+            return None
+        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP):
+            return tok
+    return None
+
+
+def _cue_before(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> Token | None:
+    """``He said: “...”`` / ``said on Tuesday that “...``: a cue verb right before the passage."""
+    i = _token_at(doc, q.start, starts) - 1
+    for j in range(i, max(-1, i - _MAX_GAP_TOKENS), -1):
+        tok = doc[j]
+        if tok.is_quote or tok.text in (".", "!", "?", ";") or ("\n" in tok.text and j < i):
+            return None
+        if _is_cue(tok, lexicon, generic=False):
+            return tok
+    return None
+
+
+def _covering(drafts: list[Draft], q: Quoted) -> Draft | None:
+    """The draft whose content overlaps most of the passage (the narrowest one on ties)."""
+    best, best_key = None, None
+    length = q.end - q.start
+    for d in drafts:
+        inter = 0
+        for s, e in d.fragments:
+            inter += max(0, min(e, q.end) - max(s, q.start))
+        if inter * 2 > length:
+            key = (inter, -(d.end - d.start))
+            if best_key is None or key > best_key:
+                best, best_key = d, key
+    return best
+
+
+def _by_cue(drafts: list[Draft], tok: Token) -> Draft | None:
+    for d in drafts:
+        if d.cue_token == tok.i:
+            return d
+    return None
+
+
+def _extend(d: Draft, q: Quoted) -> None:
+    """Make the draft's fragments cover the whole passage."""
+    for k, (s, e) in enumerate(d.fragments):
+        if min(e, q.end) > max(s, q.start):
+            d.fragments[k] = (min(s, q.start), max(e, q.end))
+            break
+    else:
+        d.fragments.append((q.start, q.end))
+    d.quotes.append(q)
+
+
+def _new(doc: Doc, tok: Token, q: Quoted, weight: float, rule: str) -> Draft:
+    subj = subject_of(tok)
+    source = source_span(subj) if subj is not None else None
+    conf = weight * (1.0 if source else 0.85) * (1.0 if q.closed else 0.8)
+    return Draft([(q.start, q.end)], cue_span(tok), source, conf, rule, tok.i, [q])
+
+
+def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str = "en") -> list[Draft]:
+    """Attach quoted passages to ``drafts`` (mutated) and return the drafts for the rest."""
+    text = doc.text
+    lexicon = cues_for(lang)
+    starts = [t.idx for t in doc]
+    if not starts:
+        return []
+    new: list[Draft] = []
+    last: Draft | None = None
+    for q in quotes:
+        d = _covering(drafts, q) or _covering(new, q)
+        if d is not None:
+            _extend(d, q)
+            last = d
+            continue
+        tok = _cue_after(doc, q, starts, lexicon, text) or _cue_before(doc, q, starts, lexicon, text)
+        if tok is not None:
+            d = _by_cue(drafts, tok) or _by_cue(new, tok)
+            if d is not None:
+                _extend(d, q)
+            else:
+                d = _new(doc, tok, q, _is_cue(tok, lexicon), "quote:cue")
+                new.append(d)
+            last = d
+            continue
+        if last is not None and last.quotes and _continues(text, last, q):
+            _extend(last, q)
+            continue
+        if len(text[q.start:q.end].split()) >= _ALONE_MIN_WORDS:
+            d = Draft([(q.start, q.end)], None, None, _ALONE_CONFIDENCE * (1.0 if q.closed else 0.7), "quote:alone", -1, [q])
+            new.append(d)
+            last = d
+    return new
+
+
+def _continues(text: str, prev: Draft, q: Quoted) -> bool:
+    """True when ``q`` follows ``prev`` in the same paragraph with only its cue clause between."""
+    gap = text[prev.end:q.start]
+    if "\n" in gap or len(gap) > 120:
+        return False
+    if prev.cue and not (prev.end <= prev.cue[0] < q.start) and len(gap.split()) > 1:
+        return False
+    return True

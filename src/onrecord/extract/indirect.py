@@ -1,0 +1,169 @@
+"""Indirect (reported) speech read off the dependency parse.
+
+Covers reporting verbs with a clause (``said (that) ...``, ``told Y that ...``,
+``..., said Tokayev``), infinitives of intention (``wants to ...``, ``urged X
+to ...``), object positions (``called for ...``, ``criticized ...``),
+``according to X`` and colon lead-ins (``Shoygu: ...``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .drafts import Draft
+from .reporting import ACCORDING_TO, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
+from .sources import cue_span, source_span, subject_of
+
+__all__ = ["verb_drafts", "according_drafts", "colon_drafts"]
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_FRAME_FACTOR = {"c": 1.0, "x": 0.9, "o": 0.8}
+_NO_SOURCE_FACTOR = 0.85
+_INF_DEPS = frozenset({"xcomp"})
+_OBJ_DEPS = frozenset({"dobj"})
+_ENTITY_SOURCES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
+_GENERIC = Cue(0.45, "c")
+
+
+def _edges(tok: Token) -> tuple[int, int]:
+    right = tok.right_edge
+    return tok.left_edge.idx, right.idx + len(right)
+
+
+def _without(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    s, e = span
+    cs, ce = cut
+    if ce <= s or cs >= e:
+        return [span]
+    out = []
+    if cs > s:
+        out.append((s, cs))
+    if ce < e:
+        out.append((ce, e))
+    return out
+
+
+def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]], str, Token | None]:
+    """Content fragments for a cue verb, the frame that gave them, and a preposition to add to the cue."""
+    children = list(verb.children)
+    if "c" in cue.frames:
+        clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS]
+        if clauses:
+            return [_edges(c) for c in clauses], "c", None
+    if "x" in cue.frames:
+        for c in children:
+            if c.dep_ in _INF_DEPS and c.pos_ in _VERBAL:
+                s, e = _edges(c)
+                for o in children:
+                    if o.dep_ == "dobj" and o.i < c.i:
+                        s = min(s, o.left_edge.idx)
+                return [(s, e)], "x", None
+    if "o" in cue.frames:
+        for c in children:
+            if c.dep_ in _OBJ_DEPS:
+                s, e = _edges(c)
+                for o in children:  # "called the plan a disaster"
+                    if o.dep_ in ("oprd", "xcomp", "ccomp") and o.i > c.i:
+                        e = max(e, _edges(o)[1])
+                return [(s, e)], "o", None
+        preps = OBJECT_PREPS.get(lang, frozenset())
+        for c in children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        return [_edges(p)], "o", c
+    return [], "", None
+
+
+def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
+    """One draft per reporting verb that has a content argument."""
+    lexicon = cues_for(lang)
+    drafts: list[Draft] = []
+    for tok in doc:
+        if tok.pos_ not in _VERBAL:
+            continue
+        cue = lexicon.get(tok.lemma_)
+        generic = False
+        if cue is None:
+            if tok.pos_ != "VERB" or not tok.is_lower:
+                continue
+            subj = subject_of(tok)
+            if subj is None or not (subj.ent_type_ in _ENTITY_SOURCES or subj.lower_ in _PERSONAL):
+                continue
+            cue, generic = _GENERIC, True
+        fragments, frame, prep = _content_of(tok, cue, lang)
+        if not fragments:
+            continue
+        cue_chars = cue_span(tok, prep)
+        subj = subject_of(tok)
+        source = source_span(subj) if subj is not None else None
+        frags = []
+        for f in fragments:
+            for g in _without(f, cue_chars):
+                frags.extend(_without(g, source) if source else [g])
+        frags = [f for f in frags if f[1] > f[0]]
+        if not frags:
+            continue
+        conf = cue.weight * _FRAME_FACTOR[frame] * (1.0 if source else _NO_SOURCE_FACTOR)
+        rule = f"verb:generic:{frame}" if generic else f"verb:{frame}:{tok.lemma_}"
+        drafts.append(Draft(frags, cue_chars, source, conf, rule, tok.i))
+    return drafts
+
+
+def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
+    """``according to X``: content is the clause the phrase hangs on, minus the phrase."""
+    pairs = ACCORDING_TO.get(lang, ())
+    drafts: list[Draft] = []
+    n = len(doc)
+    for tok in doc:
+        low = tok.lower_
+        for first, second in pairs:
+            if low != first or tok.i + 1 >= n or doc[tok.i + 1].lower_ != second:
+                continue
+            to = doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            phrase_end = max(tok.right_edge.i, to.right_edge.i, obj.right_edge.i if obj is not None else to.i)
+            phrase = (tok.idx, doc[phrase_end].idx + len(doc[phrase_end]))
+            sent = tok.sent
+            head = tok.head if tok.head is not tok else sent.root
+            s, e = _edges(head) if head.pos_ in _VERBAL else (sent.start_char, sent.end_char)
+            if head is tok or head.i == tok.i:
+                s, e = sent.start_char, sent.end_char
+            frags = _without((s, e), phrase)
+            if not frags:
+                continue
+            source = source_span(obj) if obj is not None else None
+            drafts.append(Draft(frags, (tok.idx, to.idx + len(to)), source, 0.85, "according", tok.i))
+    return drafts
+
+
+def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
+    """Colon lead-ins: ``Shoygu: the troops will stay`` (a name, a colon, the content)."""
+    nouns = SOURCE_NOUNS.get(lang, frozenset())
+    drafts: list[Draft] = []
+    for sent in doc.sents:
+        limit = min(sent.end, sent.start + 7)
+        for i in range(sent.start + 1, limit):
+            tok = doc[i]
+            if tok.text != ":":
+                continue
+            lead = doc[sent.start:i]
+            if any(t.pos_ in _VERBAL for t in lead) or i + 2 >= sent.end:
+                break
+            named = any(t.ent_type_ in _ENTITY_SOURCES for t in lead) or any(t.lower_ in nouns for t in lead)
+            if not named or not all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "CCONJ") for t in lead):
+                break
+            start = lead[0]
+            while start.is_punct and start.i < i - 1:
+                start = doc[start.i + 1]
+            source = (start.idx, lead[-1].idx + len(lead[-1]))
+            end = sent.end_char
+            cut = doc.text.find("\n", doc[i + 1].idx, end)
+            content = (doc[i + 1].idx, cut if cut != -1 else end)
+            drafts.append(Draft([content], (tok.idx, tok.idx + 1), source, 0.6, "colon", tok.i))
+            break
+    return drafts

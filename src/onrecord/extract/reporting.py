@@ -1,0 +1,126 @@
+"""Reporting lexicons: the words that introduce what someone said, believes or intends.
+
+Keyed by language code. Each cue lemma maps to a :class:`Cue` with a hand-set
+weight (how often the word really reports a statement in news text) and the
+argument frames that may carry the content:
+
+* ``c`` - a clause: ``said (that) ...``, ``"...," he said``, ``he said: ...``
+* ``x`` - an infinitive: ``wants to ...``, ``vowed to ...``, ``urged X to ...``
+* ``o`` - an object or prepositional object: ``called for ...``, ``criticized ...``
+
+Weights were set by hand while reading news text (and the PolNeAR training
+split); they only rank candidates, the rules decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Cue", "CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    weight: float
+    frames: str  # subset of "cxo"
+
+
+def _table(spec: dict[str, tuple[float, str]]) -> dict[str, Cue]:
+    return {lemma: Cue(w, frames) for lemma, (w, frames) in spec.items()}
+
+
+_C, _X, _O = "c", "x", "o"
+
+_EN: dict[str, tuple[float, str]] = {
+    # speech verbs
+    "say": (0.95, "co"), "tell": (0.9, "cx"), "add": (0.85, "c"), "write": (0.85, "c"),
+    "ask": (0.7, "cxo"), "note": (0.85, "c"), "report": (0.85, "c"), "announce": (0.85, "co"),
+    "suggest": (0.8, "co"), "argue": (0.9, "c"), "explain": (0.85, "c"), "continue": (0.4, "c"),
+    "claim": (0.9, "cx"), "insist": (0.9, "c"), "warn": (0.9, "c"), "stress": (0.85, "c"),
+    "acknowledge": (0.85, "co"), "declare": (0.85, "co"), "tweet": (0.9, "co"), "reply": (0.85, "c"),
+    "respond": (0.7, "c"), "state": (0.85, "c"), "conclude": (0.8, "c"), "recall": (0.8, "co"),
+    "admit": (0.85, "co"), "deny": (0.85, "co"), "confirm": (0.85, "co"), "reveal": (0.8, "co"),
+    "predict": (0.85, "co"), "promise": (0.85, "cxo"), "vow": (0.9, "cx"), "pledge": (0.9, "cxo"),
+    "assert": (0.9, "c"), "complain": (0.85, "c"), "concede": (0.85, "c"), "reiterate": (0.85, "co"),
+    "indicate": (0.7, "c"), "estimate": (0.75, "c"), "joke": (0.85, "c"), "lament": (0.85, "co"),
+    "mention": (0.6, "co"), "remark": (0.85, "c"), "repeat": (0.6, "c"), "observe": (0.7, "c"),
+    "testify": (0.85, "c"), "allege": (0.9, "c"), "contend": (0.9, "c"), "maintain": (0.6, "c"),
+    "emphasize": (0.85, "co"), "caution": (0.85, "c"), "boast": (0.85, "c"), "quip": (0.9, "c"),
+    "proclaim": (0.85, "c"), "post": (0.5, "c"), "charge": (0.6, "c"), "counter": (0.85, "c"),
+    "scoff": (0.7, "c"), "muse": (0.8, "c"), "declare": (0.85, "co"), "retort": (0.9, "c"),
+    "shout": (0.8, "c"), "yell": (0.8, "c"), "chant": (0.7, "c"), "hint": (0.8, "c"),
+    "signal": (0.6, "c"), "speculate": (0.85, "c"), "theorize": (0.85, "c"), "point": (0.7, "o"),
+    "agree": (0.6, "cx"), "disagree": (0.6, "c"), "answer": (0.6, "c"), "announce_": (0.0, ""),
+    "assure": (0.8, "c"), "remind": (0.8, "c"), "inform": (0.8, "c"), "demand": (0.8, "cxo"),
+    "read": (0.4, "c"), "put": (0.3, "c"), "describe": (0.6, "o"), "discuss": (0.5, "o"),
+    "show": (0.6, "c"), "find": (0.6, "c"), "learn": (0.5, "c"), "highlight": (0.6, "o"),
+    "acknowledge_": (0.0, ""), "cite": (0.6, "o"), "question": (0.6, "o"), "echo": (0.6, "o"),
+    "express": (0.6, "o"), "call": (0.6, "xo"), "urge": (0.85, "x"), "order": (0.5, "x"),
+    # beliefs, knowledge, perception as positions
+    "think": (0.8, "c"), "believe": (0.9, "c"), "know": (0.6, "c"), "feel": (0.6, "c"),
+    "fear": (0.8, "c"), "hope": (0.8, "cx"), "expect": (0.7, "cx"), "worry": (0.7, "c"),
+    "doubt": (0.7, "c"), "suspect": (0.7, "c"), "see": (0.35, "c"), "view": (0.5, "o"),
+    "consider": (0.4, "c"), "understand": (0.5, "c"), "realize": (0.6, "c"), "assume": (0.6, "c"),
+    "bet": (0.6, "c"), "wonder": (0.7, "c"), "seem": (0.5, "x"), "appear": (0.5, "x"),
+    "figure": (0.5, "c"), "guess": (0.6, "c"), "imagine": (0.5, "c"), "reckon": (0.7, "c"),
+    "convince": (0.6, "c"), "sure": (0.0, ""),
+    # intentions and wishes
+    "want": (0.75, "x"), "plan": (0.75, "x"), "intend": (0.85, "x"), "seek": (0.7, "xo"),
+    "refuse": (0.8, "x"), "decline": (0.75, "x"), "threaten": (0.85, "x"), "aim": (0.5, "x"),
+    "prefer": (0.6, "xo"), "like": (0.3, "x"), "wish": (0.7, "cx"), "try": (0.0, ""),
+    "decide": (0.6, "x"), "offer": (0.5, "x"), "propose": (0.75, "cxo"), "recommend": (0.8, "co"),
+    # positions taken towards something
+    "criticize": (0.6, "o"), "endorse": (0.6, "o"), "support": (0.5, "o"), "praise": (0.6, "o"),
+    "oppose": (0.6, "o"), "defend": (0.6, "o"), "accuse": (0.7, "o"), "blame": (0.6, "o"),
+    "reject": (0.6, "o"), "dismiss": (0.6, "o"), "attack": (0.5, "o"), "blast": (0.7, "o"),
+    "slam": (0.7, "o"), "denounce": (0.7, "o"), "decry": (0.7, "o"), "condemn": (0.7, "o"),
+    "applaud": (0.6, "o"), "hail": (0.6, "o"), "tout": (0.6, "o"), "welcome": (0.4, "o"),
+    "back": (0.5, "o"), "thank": (0.5, "o"), "mock": (0.6, "o"), "compare": (0.4, "o"),
+}
+_EN = {k: v for k, v in _EN.items() if v[0] > 0}
+
+# Russian lemmas (natasha / spaCy ru lemmatisers give these infinitives).
+_RU: dict[str, tuple[float, str]] = {
+    "сказать": (0.95, "c"), "говорить": (0.9, "c"), "заявить": (0.95, "c"), "заявлять": (0.9, "c"),
+    "сообщить": (0.9, "c"), "сообщать": (0.85, "c"), "отметить": (0.9, "c"), "отмечать": (0.85, "c"),
+    "подчеркнуть": (0.9, "c"), "добавить": (0.85, "c"), "пояснить": (0.85, "c"), "рассказать": (0.85, "c"),
+    "написать": (0.8, "c"), "считать": (0.8, "c"), "полагать": (0.8, "c"), "думать": (0.7, "c"),
+    "уверить": (0.7, "c"), "предупредить": (0.9, "c"), "признать": (0.85, "c"), "отрицать": (0.8, "co"),
+    "подтвердить": (0.85, "c"), "объявить": (0.85, "c"), "обещать": (0.85, "cx"), "пообещать": (0.85, "cx"),
+    "намереваться": (0.85, "x"), "хотеть": (0.6, "x"), "планировать": (0.75, "x"), "призвать": (0.8, "x"),
+    "ответить": (0.8, "c"), "напомнить": (0.85, "c"), "уточнить": (0.85, "c"), "указать": (0.8, "c"),
+}
+
+CUES: dict[str, dict[str, Cue]] = {"en": _table(_EN), "ru": _table(_RU)}
+
+# "according to X" and equivalents: (first word, second word) lower-cased.
+ACCORDING_TO: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("according", "to"),),
+    "ru": (("по", "словам"), ("по", "мнению"), ("по", "данным")),
+}
+
+# prepositions that carry the content of an object-frame cue: called FOR, pointed TO/OUT
+OBJECT_PREPS: dict[str, frozenset[str]] = {
+    "en": frozenset({"for", "on", "to", "about", "of", "out", "against", "at"}),
+    "ru": frozenset(),
+}
+
+# nouns that are a source's statement: "in a statement", "his remarks"
+SPEECH_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"statement", "claim", "remark", "comment", "interview", "speech", "tweet",
+                     "message", "letter", "post", "announcement", "assertion", "warning", "argument",
+                     "suggestion", "promise", "pledge", "belief", "view", "allegation", "charge"}),
+    "ru": frozenset({"заявление", "сообщение", "интервью"}),
+}
+
+# words that can stand as a source on their own in a colon lead-in ("Shoygu: ...")
+SOURCE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
+                     "sources", "aide", "aides", "statement"}),
+    "ru": frozenset(),
+}
+
+
+def cues_for(language: str) -> dict[str, Cue]:
+    """The cue lexicon for ``language`` (English when the language has none)."""
+    return CUES.get(language) or CUES["en"]

@@ -1,0 +1,77 @@
+"""Sources and cue spans: who is speaking, read off the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["subject_of", "source_span", "cue_span"]
+
+_SUBJ = ("nsubj",)
+_INHERIT = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acomp", "dep"})
+_REL_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+_SOURCE_STOP = frozenset({",", "(", "—", "–", ";", ":"})
+_NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token naming who performs ``verb``: its subject, the agent of a passive,
+    or inherited from the verb it is coordinated with / subordinate to."""
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            if child.lower_ in _NO_SOURCE:
+                return None
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return None
+    if depth >= 3 or verb.head is verb:
+        return None
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ in _INHERIT or verb.tag_ in ("VBG", "VBN"):
+        return subject_of(verb.head, depth + 1)
+    if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        return verb.head
+    return None
+
+
+def source_span(subj: Token) -> tuple[int, int]:
+    """Character span of the subject noun phrase, cut before appositions and relative clauses."""
+    doc = subj.doc
+    left = subj.left_edge.i
+    right = subj.right_edge.i
+    # cut at the first separator after the head (", who ...", "(R-Texas)")
+    for i in range(subj.i + 1, right + 1):
+        if doc[i].text in _SOURCE_STOP:
+            right = i - 1
+            break
+    # and at a separator before the head (a fronted clause inside the subject subtree)
+    for i in range(subj.i - 1, left - 1, -1):
+        if doc[i].text in _SOURCE_STOP or doc[i].is_quote:
+            left = i + 1
+            break
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def cue_span(verb: Token, with_prep: Token | None = None) -> tuple[int, int]:
+    """Character span of the cue: the verb with its auxiliaries, negation and particle."""
+    doc = verb.doc
+    left = verb.i
+    while left > 0 and doc[left - 1].dep_ in ("aux", "auxpass", "neg") and doc[left - 1].head.i == verb.i:
+        left -= 1
+    right = verb.i
+    nxt = verb.i + 1
+    if nxt < len(doc) and doc[nxt].dep_ == "prt" and doc[nxt].head.i == verb.i:
+        right = nxt
+    if with_prep is not None and with_prep.i == right + 1:
+        right = with_prep.i
+    return doc[left].idx, doc[right].idx + len(doc[right])
