@@ -30,13 +30,13 @@ HEDGE_LEXICONS: dict[str, dict[str, tuple[str, ...]]] = {
         "preliminary": (
             r"according\s+to\s+(?:the\s+)?(?:preliminary|initial|early|first|provisional)\s+"
             r"(?:data|information|figures|estimates?|reports?|findings|results|count)",
-            r"preliminary", r"preliminarily", r"provisional(?:ly)?", r"initial(?:ly)?\s+(?=estimates?|figures|data|reports?|count)",
-            r"early\s+(?=reports|estimates|figures|indications)", r"unconfirmed", r"not\s+yet\s+(?:been\s+)?(?:confirmed|verified|final)",
-            r"(?:may|might|could|is\s+likely\s+to)\s+(?:still\s+)?(?:change|rise|be\s+revised|be\s+updated)",
+            r"preliminary", r"preliminarily", r"provisional(?:ly)?", r"initial(?:ly)?(?=\s+(?:estimates?|figures|data|reports?|count))",
+            r"early(?=\s+(?:reports|estimates|figures|indications))", r"unconfirmed", r"not\s+yet\s+(?:been\s+)?(?:confirmed|verified|final)",
+            r"(?:may|might|could|is\s+likely\s+to)\s+(?:still\s+)?(?:change|be\s+revised|be\s+updated)",
             r"subject\s+to\s+(?:change|revision)", r"first\s+estimates?", r"pending\s+(?:confirmation|verification)",
         ),
         "approximation": (
-            r"(?:about|around|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated)\s+(?={NUM})",
+            r"(?:about|around|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated)(?=\s+(?:{NUM}))",
             r"approximately", r"approx\.", r"roughly", r"or\s+so\b", r"give\s+or\s+take",
         ),
         "scope": (
@@ -62,7 +62,7 @@ HEDGE_LEXICONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ru": {
         "preliminary": (r"по\s+предварительным\s+данным", r"предварительн\w*", r"может\s+измениться"),
-        "approximation": (r"(?:около|примерно|порядка|почти)\s+(?={NUM})", r"приблизительно", r"примерно"),
+        "approximation": (r"(?:около|примерно|порядка|почти)(?=\s+(?:{NUM}))", r"приблизительно", r"примерно"),
         "scope": (r"(?:главн|основн|первоочередн)\w+\s+(?:задач|мисси|цел)\w*", r"пока\s+что", r"на\s+данный\s+момент",
                   r"в\s+основном"),
         "attribution": (r"по\s+данным", r"как\s+полагают", r"якобы", r"по\s+сообщениям", r"считается"),

@@ -20,7 +20,7 @@ __all__ = ["MODALITY_LEXICONS", "modality_of", "polarity_of", "checkworthiness"]
 
 MODALITY_LEXICONS: dict[str, dict[str, frozenset[str]]] = {
     "en": {
-        "future": frozenset({"will", "wo", "'ll", "shall"}),
+        "future": frozenset({"will", "wo", "'ll", "shall", "would"}),  # "would": backshifted "will" in reported speech
         "possible": frozenset({"may", "might", "could", "can", "ca"}),
         "necessary": frozenset({"must", "should", "ought"}),
         "necessary_verbs": frozenset({"have", "need"}),  # "has to", "need to"
@@ -83,7 +83,9 @@ def modality_of(span: Any, language: str = "en") -> str:
         return "future"
     if (head is not None and head.lemma_ == "go" and head.tag_ == "VBG"):
         return "future"
-    # fall back to the first modal anywhere in the span
+    if pred.pos_ in ("VERB", "AUX"):
+        return "asserted"
+    # no verbal predicate: fall back to the first modal anywhere in the span
     for tok in span:
         lw = tok.lower_
         if tok.tag_ == "MD" or lw in lex["future"] or lw in lex["possible"] or lw in lex["necessary"]:
@@ -119,9 +121,10 @@ def _negated(tok: Any, lex: dict[str, frozenset[str]]) -> bool:
             count += 1
         elif c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children):
             count += 1  # "no longer"
-    # "No troops will leave": a negative determiner on the subject
+    # "No troops will leave", "Nobody will be punished": a negative subject
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("no", "нет") and d.dep_ == "det" for d in c.children):
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEGATIVE_SUBJECTS or any(
+                d.lower_ in ("no", "нет") and d.dep_ == "det" for d in c.children)):
             count += 1
     return count % 2 == 1
 
@@ -133,6 +136,7 @@ _OPINION_PHRASE = re.compile(
 )
 
 
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone", "никто", "ничто"})
 _EVENT_TAGS = frozenset({"VBD", "VBN"})
 
 

@@ -45,6 +45,7 @@ class NumberLexicon:
     vague: dict[str, tuple[float, float]]  # "hundreds" -> (200, 999)
     vague_prefix: dict[str, float]  # "tens" (of thousands) -> 10, "hundreds" (of thousands) -> 100
     joiners: frozenset[str] = field(default_factory=frozenset)  # "and", "a"
+    few: tuple[str, ...] = ()  # "several", "a few": before a scale word, a vague range like the plural
     abbreviations: dict[str, int] = field(default_factory=dict)  # "bn", "m", "k" (after digits)
 
     def words(self) -> list[str]:
@@ -83,6 +84,7 @@ EN = NumberLexicon(
            "millions": (2e6, 999_999_999), "billions": (2e9, 999_999_999_999)},
     vague_prefix={"tens": 10, "hundreds": 100, "dozens": 12},
     joiners=frozenset({"and", "a", "an"}),
+    few=("several", "a few", "a couple of"),
     abbreviations={"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
                    "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000},
 )
@@ -113,6 +115,7 @@ RU = NumberLexicon(
     vague={"десятки": (20, 99), "сотни": (200, 999), "тысячи": (2_000, 9_999)},
     vague_prefix={"десятки": 10, "сотни": 100},
     joiners=frozenset({"и"}),
+    few=("несколько",),
     abbreviations={"тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000},
 )
 
@@ -182,6 +185,11 @@ def parse_number_words(text: str, language: str = "en", *, dot_thousands: bool =
         factor = lex.vague_prefix[words[0]]
         base = lex.vague[words[2]][0] / 2  # "thousands" -> 1000
         return ParsedNumber(None, 2 * factor * base, 10 * factor * base - 1)
+    for few in lex.few:  # "several thousand" -> 2000..9999, like "thousands"
+        fw = few.split()
+        if words[:len(fw)] == fw and len(words) == len(fw) + 1 and words[-1] in lex.scales:
+            scale = lex.scales[words[-1]]
+            return ParsedNumber(None, 2.0 * scale, 10.0 * scale - 1)
     total = 0.0
     current = 0.0
     seen = False

@@ -96,6 +96,7 @@ _DATE_DAY_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", 
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC))", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _AGE_AFTER = re.compile(r"^[\s-]+old\b", re.I)
+_RE_DIGITS_THEN_WORD = re.compile(r"^(\d[\d.,\u00a0\u202f ]*\d|\d)\s*([^\d\s.,].*)$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 _CHANGE_VERBS = frozenset({
@@ -103,6 +104,9 @@ _CHANGE_VERBS = frozenset({
     "be", "total", "exceed", "hit", "top", "surpass", "number", "amount", "soar", "double", "put", "estimate",
     "revise", "raise", "lower", "cut", "reduce", "bring",
 })
+# "put the damage at $50m", "raised rates to 10%": the object is what the number measures
+_OBJECT_VERBS = frozenset({"put", "estimate", "revise", "raise", "lower", "cut", "bring", "set", "increase",
+                           "reduce", "double", "peg", "place"})
 _NUMBER_NOUNS = frozenset({"number", "figure", "total", "tally", "count", "estimate", "share", "proportion",
                            "level", "rate"})
 
@@ -131,7 +135,9 @@ def _pattern(language: str) -> _Pattern:
     # a spelled-out number: "twenty-four", "a dozen", "half a million", "three hundred and five"
     word_num = (rf"(?:(?:an?|half\s+an?)\s+(?=(?:{words})\b))?(?:{words})"
                 rf"(?:(?:\s+and\s+|\s+an?\s+|[\s\-]+)(?:{words}))*")
-    num = (rf"(?:(?:{_DIGITS})(?:\s*(?:{scales})\b|\s?(?:{abbrevs})\b)?"
+    few = "|".join(r"\s+".join(map(re.escape, f.split())) for f in lex.few)
+    all_scales = "|".join(re.escape(w) for w in sorted(lex.scales, key=len, reverse=True))
+    num = (rf"(?:(?:{few})\s+(?:{all_scales})\b|(?:{_DIGITS})(?:\s*(?:{scales})\b|\s?(?:{abbrevs})\b)?"
            rf"|(?:{prefix})\s+of\s+(?:{vague})|(?:{vague})|{word_num})")
     currency_pre = r"(?P<cur>US\$|\$|€|£|₽|¥|(?:USD|EUR|GBP|RUB|KZT)\s?)"
     currency_words = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True) if c[0].isalpha())
@@ -232,7 +238,7 @@ def _parse(raw: str, language: str, dot_thousands: bool) -> tuple[float | None, 
     num = parse_number(s, language, dot_thousands=dot_thousands)
     if num is None:
         # digits followed by a scale word or abbreviation: "20 thousand", "2.5bn"
-        m = re.match(r"^([\d][\d.,\u00a0\u202f ]*?)\s*([^\d\s].*)$", s)
+        m = _RE_DIGITS_THEN_WORD.match(s)
         if m:
             base = parse_numeral(m.group(1).strip(), dot_thousands=dot_thousands)
             scale = parse_number("1 " + m.group(2), language)
@@ -255,7 +261,7 @@ def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], languag
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _DATE_DAY_BEFORE.search(before) \
                 or _DATE_DAY_AFTER.match(after):
             return None
-        if re.fullmatch(r"(1[89]|20)\d\d", n1) and (_YEAR_BEFORE.search(before) or not _noun_follows(doc, start, end)):
+        if re.fullmatch(r"(1[89]|20)\d\d", n1) and (_YEAR_BEFORE.search(before) or not _plural_follows(doc, start, end)):
             return None
     if _AGE_AFTER.match(after):
         return None
@@ -318,11 +324,12 @@ def _trailing_scale(raw: str, language: str) -> float | None:
     return lex.scales.get(word) or lex.abbreviations.get(word)
 
 
-def _noun_follows(doc: Any, start: int, end: int) -> bool:
+def _plural_follows(doc: Any, start: int, end: int) -> bool:
+    """A year-like number is a count only before a plural noun ("2000 troops", not "the 2022 budget")."""
     span = _tokens(doc, start, end)
     if span is None or span.end >= len(doc):
         return False
-    return doc[span.end].pos_ in ("NOUN", "PROPN")
+    return doc[span.end].tag_ in ("NNS", "NNPS")
 
 
 def _governing_verb(tok: Any) -> tuple[Any, str]:
@@ -342,7 +349,7 @@ def _has_number_token(doc: Any, span: tuple[int, int]) -> bool:
     s = doc.char_span(span[0], span[1], alignment_mode="expand")
     if s is None:
         return False
-    return any(t.pos_ == "NUM" or t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands",
+    return any(t.pos_ == "NUM" or t.like_num or t.lower_ in ("dozen", "dozens", "hundreds", "thousands", "several",
                                                              "millions", "billions", "scores")
                for t in s)
 
@@ -364,6 +371,8 @@ def _event_of(noun: Any, language: str) -> tuple[Any, str] | None:
         if c.dep_ in ("acl", "relcl", "amod") and event_group(c.lemma_, language):
             if c.dep_ != "relcl" or c.lemma_ in intransitive or any(x.dep_ == "auxpass" for x in c.children):
                 return c, event_group(c.lemma_, language) or ""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_ in _NUMBER_NOUNS:
+        noun = noun.head.head  # "a total of 16 servicemen died": the relation is the total's
     head = noun.head
     if head is not noun and head.pos_ in ("VERB", "AUX", "ADJ"):
         grp = event_group(head.lemma_, language)
@@ -407,6 +416,8 @@ def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[
                 return verb.text, grp
             if verb.lemma_ in _CHANGE_VERBS and rel in ("pobj", "attr", "dobj", "npadvmod", "advmod", "oprd"):
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if verb.lemma_ in _OBJECT_VERBS and rel == "pobj":
+                    subj = [c for c in verb.children if c.dep_ == "dobj"] or subj
                 if subj and subj[0].pos_ in ("NOUN", "PROPN"):
                     noun = subj[0]
     if noun is None:
