@@ -52,6 +52,9 @@ def _extract_batch(articles: list[Article], settings: Settings) -> Iterator[Arti
     for art in articles:
         by_lang.setdefault(art.language, []).append(art)
     for lang, group in by_lang.items():
+        if lang == "ru":
+            yield from _extract_russian(group)
+            continue
         try:
             nlp = load_pipeline(settings, lang)
         except ModelError as exc:
@@ -71,11 +74,27 @@ def _extract_batch(articles: list[Article], settings: Settings) -> Iterator[Arti
                                    language=lang, batch_size=settings.batch_size)
                 continue
             try:
-                statements, entities, sentences = doc_facts(doc, art.id)
-                statements = [s if s.said_on else dataclasses.replace(s, said_on=art.published) for s in statements]
-                yield ArticleResult(art, tuple(statements), tuple(entities), tuple(sentences))
+                yield _result(art, *doc_facts(doc, art.id))
             except Exception as exc:
                 yield ArticleResult(art, error=f"extract_error: {exc.__class__.__name__}: {exc}")
+
+
+def _result(art: Article, statements, entities, sentences) -> ArticleResult:
+    """An article's result; statements without a date of their own take the publication date."""
+    statements = [s if s.said_on else dataclasses.replace(s, said_on=art.published) for s in statements]
+    return ArticleResult(art, tuple(statements), tuple(entities), tuple(sentences))
+
+
+def _extract_russian(group: list[Article]) -> Iterator[ArticleResult]:
+    from .extract.russian import russian_facts
+
+    for art in group:
+        try:
+            yield _result(art, *russian_facts(art.text, art.id))
+        except ModelError as exc:
+            yield ArticleResult(art, error=f"no_pipeline:ru: {exc}")
+        except Exception as exc:
+            yield ArticleResult(art, error=f"extract_error: {exc.__class__.__name__}: {exc}")
 
 
 def process_articles(articles: Iterable[Article], settings: Settings, *, extract: bool = True) -> Iterator[ArticleResult]:
