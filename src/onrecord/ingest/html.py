@@ -57,7 +57,8 @@ def extract_html(raw: RawDoc, *, timeout: float = 20.0) -> RawDoc:
     if data.get("author"):
         raw.add("author", [a.strip() for a in str(data["author"]).split(";")], "html:trafilatura-author")
     raw.add("date", data.get("date"), "html:trafilatura-date(htmldate)")
-    raw.add("outlet", data.get("sitename"), "html:trafilatura-sitename")
+    # trafilatura's JSON calls the site name "source-hostname" (older releases: "sitename")
+    raw.add("outlet", data.get("source-hostname") or data.get("sitename"), "html:trafilatura-sitename")
     raw.add("outlet", data.get("hostname"), "html:hostname")
     raw.add("language", data.get("language"), "html:lang-attribute")
     if data.get("source") and not raw.url:
