@@ -74,7 +74,8 @@ def text_candidates(raw: RawDoc) -> None:
 # priority of origins per field: earlier prefixes win
 _PRIORITY = {
     "author": ("jsonl:", "feed:", "html:", "text:byline", "text:footer-signature"),
-    "date": ("jsonl:", "feed:", "warc:", "html:", "http:", "text:dateline"),
+    # the crawl date (warc:) and Last-Modified (http:) say when a copy was fetched, not published: last resorts
+    "date": ("jsonl:", "feed:", "html:", "text:dateline", "http:", "warc:"),
     "title": ("jsonl:", "feed:", "html:", "text:first-line", "file:"),
     "outlet": ("jsonl:", "feed:", "text:footer-outlet", "html:trafilatura-sitename", "html:hostname", "url:", "text:dateline-agency"),
     "language": ("jsonl:", "detect:", "html:", "feed:"),
@@ -89,8 +90,13 @@ def _rank(field: str, origin: str) -> int:
     return 99
 
 
-def _plausible_date(value: str, base: datetime | None) -> tuple[str | None, str]:
-    iso = normalise_date(value, base=base)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _plausible_date(value: str, year_hint: int | None = None) -> tuple[str | None, str]:
+    if year_hint and not _YEAR.search(value) and not _ISO_DATE.match(value.strip()):
+        value = f"{value.strip().rstrip(',')} {year_hint}"  # a dateline such as "Jan 11" takes another candidate's year
+    iso = normalise_date(value)
     if iso is None:
         return None, "unparseable"
     d = date.fromisoformat(iso)
@@ -118,15 +124,20 @@ def choose(raw: RawDoc) -> tuple[dict[str, object], list[Candidate]]:
             rules = {i: rule for i in picked}
         elif field == "date":
             notes = []
+            # the year of the best-ranked plausible candidate that states one
+            year_hint = next(
+                (int(m.group()) for v, _ in (cands[i] for i in order) if (m := _YEAR.search(v)) and _plausible_date(v)[0]),
+                None,
+            )
             for i in order:
-                iso, why = _plausible_date(cands[i][0], None)
+                iso, why = _plausible_date(cands[i][0], year_hint)
                 if iso:
-                    # a dateline without a year takes the year of a later candidate when there is one
                     chosen["published"] = iso
                     picked = {i}
                     rules[i] = f"first plausible by priority ({cands[i][1]})" + (f"; rejected {', '.join(notes)}" if notes else "")
                     break
                 notes.append(f"{cands[i][0]!r} ({why})")
+                rules[i] = f"rejected: {why}"
         else:
             i = order[0]
             picked = {i}
