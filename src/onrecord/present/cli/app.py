@@ -9,7 +9,9 @@ import typer
 
 from ...errors import OnrecordError
 from .browse import articles_cli, search_cli, show_cli, skips_cli
+from .export import export_cli
 from .ingest import demo_cli, ingest_cli
+from .serve import serve_cli
 
 __all__ = ["app", "main"]
 
@@ -26,6 +28,8 @@ app.command("articles")(articles_cli)
 app.command("show")(show_cli)
 app.command("search")(search_cli)
 app.command("skips")(skips_cli)
+app.command("serve")(serve_cli)
+app.command("export")(export_cli)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,154 @@
+"""What exports and the web desk read from the store: statements, flags, speakers, articles as plain dicts.
+
+The speakers and flags parts of the store are newer than the rest; :class:`Records` checks once
+whether the store has them (``has_speakers`` / ``has_flags``) and otherwise falls back to what
+exists: speakers are then grouped from the speaker mentions of statements, and there are no flags.
+Every ``iter_*`` method streams (constant memory).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ...models import content_id
+
+__all__ = ["Records", "speaker_of"]
+
+PAGE = 500
+
+
+def speaker_of(statement: dict[str, Any]) -> dict[str, str] | None:
+    """``{id, name}`` of who made a statement: the resolved speaker, else the mention text (id ``m-…``)."""
+    sp = statement.get("speaker")
+    if sp and sp.get("id"):
+        return {"id": sp["id"], "name": sp.get("name") or sp["id"]}
+    mention = (statement.get("speaker_mention") or {}).get("text") or ""
+    if not mention.strip():
+        return None
+    return {"id": "m-" + content_id(mention.strip().lower(), size=12), "name": mention.strip()}
+
+
+def _match(value: str | None, wanted: str | None) -> bool:
+    return not wanted or (value or "").lower() == wanted.lower()
+
+
+class Records:
+    """Read-side view of a ``Store`` shared by exports and the web (the one capability check lives here)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.has_speakers = hasattr(store, "speakers") and hasattr(store, "speaker")
+        self.has_flags = hasattr(store, "flags") and hasattr(store, "flag")
+
+    # -- statements ----------------------------------------------------------------------
+    def iter_statements(
+        self,
+        *,
+        speaker: str | None = None,
+        speaker_id: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        article_id: str | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Statements in export shape, oldest first. ``speaker`` is a name (substring) or an ``m-…`` id."""
+        fallback_id = speaker_id if speaker_id and speaker_id.startswith("m-") else None
+        rows = self.store.iter_statements(
+            speaker_id=None if fallback_id else speaker_id,
+            speaker_name=speaker,
+            since=since,
+            until=until,
+            article_id=article_id,
+        )
+        for st in rows:
+            if outlet and not _match(st["article"]["outlet"], outlet):
+                continue
+            if fallback_id and (speaker_of(st) or {}).get("id") != fallback_id:
+                continue
+            yield st
+
+    # -- articles ------------------------------------------------------------------------
+    def iter_articles(self, *, outlet=None, since=None, until=None, full: bool = True) -> Iterator[dict[str, Any]]:
+        """Articles newest first; ``full`` adds text, candidates, provenance and duplicates (one query each)."""
+        offset = 0
+        while True:
+            page = self.store.articles(outlet=outlet, since=since, until=until, limit=PAGE, offset=offset)
+            for row in page:
+                yield self.store.article(row["id"]) if full else row
+            if len(page) < PAGE:
+                return
+            offset += PAGE
+
+    # -- speakers ------------------------------------------------------------------------
+    def iter_speakers(self) -> Iterator[dict[str, Any]]:
+        """Speakers with ``statements`` counts, busiest first."""
+        if self.has_speakers:
+            offset = 0
+            while True:
+                page = list(self.store.speakers(limit=PAGE, offset=offset))
+                yield from (self._speaker_shape(s) for s in page)
+                if len(page) < PAGE:
+                    return
+                offset += PAGE
+        counts: dict[str, dict[str, Any]] = {}
+        for st in self.store.iter_statements():
+            who = speaker_of(st)
+            if who is None:
+                continue
+            entry = counts.setdefault(who["id"], {**who, "kind": "", "aliases": [], "roles": [], "statements": 0,
+                                                 "first": None, "last": None})
+            entry["statements"] += 1
+            day = st["said_on"] or st["published"]
+            if day:
+                entry["first"] = min(entry["first"] or day, day)
+                entry["last"] = max(entry["last"] or day, day)
+        yield from sorted(counts.values(), key=lambda s: (-s["statements"], s["name"].lower()))
+
+    @staticmethod
+    def _speaker_shape(s: dict[str, Any]) -> dict[str, Any]:
+        out = dict(s)
+        out.setdefault("aliases", [])
+        out.setdefault("roles", [])
+        out.setdefault("statements", out.pop("n_statements", out.get("statements", 0)))
+        return out
+
+    def speaker(self, speaker_id: str) -> dict[str, Any] | None:
+        if self.has_speakers and not speaker_id.startswith("m-"):
+            return self._speaker_shape(self.store.speaker(speaker_id))
+        return next((s for s in self.iter_speakers() if s["id"] == speaker_id), None)
+
+    # -- flags ---------------------------------------------------------------------------
+    def iter_flags(self, *, type: str | None = None, speaker: str | None = None) -> Iterator[dict[str, Any]]:
+        """Flags with their evidence statements expanded, newest first."""
+        if not self.has_flags:
+            return
+        offset = 0
+        while True:
+            page = list(self.store.flags(type=type, limit=PAGE, offset=offset))
+            for flag in page:
+                full = self.flag_shape(flag)
+                if speaker and not any(
+                    speaker.lower() in ((speaker_of(e) or {}).get("name") or "").lower() or (speaker_of(e) or {}).get("id") == speaker
+                    for e in full["evidence"]
+                ):
+                    continue
+                yield full
+            if len(page) < PAGE:
+                return
+            offset += PAGE
+
+    def flag(self, flag_id: str) -> dict[str, Any]:
+        return self.flag_shape(self.store.flag(flag_id))
+
+    def flag_shape(self, flag: dict[str, Any]) -> dict[str, Any]:
+        """A flag dict with ``evidence`` as full statements (export shape) in evidence order."""
+        out = dict(flag)
+        evidence = out.get("evidence") or []
+        ids = [e if isinstance(e, str) else e.get("statement_id") or e.get("id") for e in evidence]
+        if evidence and all(isinstance(e, dict) and "content" in e for e in evidence):
+            out["evidence"] = list(evidence)
+        else:
+            found = {s["id"]: s for s in self.store.iter_statements(ids=[i for i in ids if i])}
+            out["evidence"] = [found[i] for i in ids if i in found]
+        out.setdefault("verdict", None)
+        return out
