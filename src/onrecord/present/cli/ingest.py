@@ -30,12 +30,23 @@ def ingest_cli(
     no_extract: bool = typer.Option(False, "--no-extract", help="Store articles without extracting statements."),
     batch_size: Optional[int] = typer.Option(None, help="Articles per spaCy batch."),
     error_ratio: Optional[float] = typer.Option(None, help="Exit non-zero when skipped/seen exceeds this."),
+    engine: str = typer.Option("local", "--engine", help="local (this process) or dask (partitions on Dask workers)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler, tcp://HOST:PORT (default: a local cluster)."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Workers of the local Dask cluster (default: CPU count)."),
+    shards: Optional[str] = typer.Option(None, "--shards", help="Shard folder for partitioned runs (default: <db>.shards)."),
     as_json: bool = JsonOption,
 ) -> None:
     """Read news into the store: text, metadata candidates, provenance, statements."""
     settings = settings_for(db=db, batch_size=batch_size, error_ratio=error_ratio)
+    partitioned = engine != "local" or scheduler or workers or shards
     with open_store_for(settings) as store, progress_bar("ingesting", enabled=settings.progress) as advance:
-        report = ingest(sources, store, settings, extract=not no_extract, progress=advance)
+        if partitioned:
+            from ...scale.engine import run_ingest
+
+            report = run_ingest(sources, store, settings, engine, scheduler, workers, shards,
+                                extract=not no_extract, progress=advance)
+        else:
+            report = ingest(sources, store, settings, extract=not no_extract, progress=advance)
     if as_json:
         print_json(report.as_dict())
     else:
