@@ -136,7 +136,11 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             _extend(d, q)
             last = d
             continue
-        tok = _cue_after(doc, q, starts, lexicon, text) or _cue_before(doc, q, starts, lexicon, text)
+        if not q.closed:
+            continue  # a stray opening mark: only a reporting verb's clause may claim it
+        tok = (_cue_after(doc, q, starts, lexicon, text) if _clausal(text, q) else None) or _cue_before(
+            doc, q, starts, lexicon, text
+        )
         if tok is not None:
             d = _by_cue(drafts, tok) or _by_cue(new, tok)
             if d is not None:
@@ -154,6 +158,16 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             new.append(d)
             last = d
     return new
+
+
+_CLAUSE_END = frozenset(",.?!…—–-:;")
+
+
+def _clausal(text: str, q: Quoted) -> bool:
+    """A quoted clause ends in punctuation (``“...,” he said``); a quoted title or name does not."""
+    inner_end = text[q.end - 2] if q.end - 2 > q.start else ""
+    after = text[q.end:q.end + 2].lstrip(" ")[:1]
+    return inner_end in _CLAUSE_END or after in (",", "—", "–")
 
 
 def _continues(text: str, prev: Draft, q: Quoted) -> bool:

@@ -65,7 +65,10 @@ def finish(text: str, draft: Draft, article_id: str, extractor: str, quotes: lis
     frags = []
     for s, e in sorted(draft.fragments):
         s, e = trim(text, s, e)
-        if e > s:
+        if e > s and text[e - 1] == "." and not any(q.start < e - 1 < q.end for q in quotes):
+            e -= 1  # a sentence's full stop outside quotation marks is not part of what was said
+            s, e = trim(text, s, e)
+        if e > s and any(ch.isalnum() for ch in text[s:e]):
             if frags and s <= frags[-1][1]:
                 frags[-1] = (frags[-1][0], max(e, frags[-1][1]))
             else:

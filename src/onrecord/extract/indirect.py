@@ -23,6 +23,8 @@ _NO_SOURCE_FACTOR = 0.85
 _INF_DEPS = frozenset({"xcomp"})
 _OBJ_DEPS = frozenset({"dobj"})
 _ENTITY_SOURCES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NOT_SOURCES = frozenset({"note", "update", "updated", "photo", "editor", "watch", "read", "related", "source",
+                          "credit", "video", "image", "q", "a", "question", "answer", "correction", "warning", "tags"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
 _GENERIC = Cue(0.45, "c")
 
@@ -30,6 +32,24 @@ _GENERIC = Cue(0.45, "c")
 def _edges(tok: Token) -> tuple[int, int]:
     right = tok.right_edge
     return tok.left_edge.idx, right.idx + len(right)
+
+
+def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
+    """A clause's span, stopping before a coordinated reporting verb the parser hung on it
+    ("said the deal was fair and added that ...")."""
+    s, e = _edges(clause)
+    lexicon = cues_for(lang)
+    for c in clause.rights:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ in lexicon and not any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+        ):
+            cut = c.left_edge.i
+            doc = clause.doc
+            while cut > clause.i and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            prev = doc[cut - 1]
+            return s, prev.idx + len(prev)
+    return s, e
 
 
 def _without(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
@@ -51,7 +71,7 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     if "c" in cue.frames:
         clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS]
         if clauses:
-            return [_edges(c) for c in clauses], "c", None
+            return [_clause_edges(c, lang) for c in clauses], "c", None
     if "x" in cue.frames:
         for c in children:
             if c.dep_ in _INF_DEPS and c.pos_ in _VERBAL:
@@ -154,8 +174,10 @@ def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             lead = doc[sent.start:i]
             if any(t.pos_ in _VERBAL for t in lead) or i + 2 >= sent.end:
                 break
-            named = any(t.ent_type_ in _ENTITY_SOURCES for t in lead) or any(t.lower_ in nouns for t in lead)
-            if not named or not all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "CCONJ") for t in lead):
+            named = any(t.ent_type_ in _ENTITY_SOURCES or t.pos_ == "PROPN" for t in lead) or any(
+                t.lower_ in nouns for t in lead
+            ) or (len(lead) == 1 and lead[0].is_title and lead[0].lower_ not in _NOT_SOURCES)
+            if not named or len(lead) > 5 or not all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "CCONJ") for t in lead):
                 break
             start = lead[0]
             while start.is_punct and start.i < i - 1:

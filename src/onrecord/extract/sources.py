@@ -10,6 +10,8 @@ _SUBJ = ("nsubj",)
 _INHERIT = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acomp", "dep"})
 _REL_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _SOURCE_STOP = frozenset({",", "(", "—", "–", ";", ":"})
+_INVERTED_SUBJ = frozenset({"dobj", "attr", "npadvmod", "dative", "oprd"})
+_NP_RIGHT = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod"})
 _NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 
 
@@ -31,6 +33,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return None
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        # inverted attribution parsed as an object: "..., replied her rival, Tom Reyes"
+        for child in verb.rights:
+            if child.dep_ in _INVERTED_SUBJ and child.pos_ in ("NOUN", "PROPN"):
+                return child
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and depth < 3:
+        # "said the deal was fair and added that ...": the parser hangs "added" on "was"
+        return subject_of(verb.head.head, depth + 1)
     if depth >= 3 or verb.head is verb:
         return None
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -46,11 +56,14 @@ def source_span(subj: Token) -> tuple[int, int]:
     """Character span of the subject noun phrase, cut before appositions and relative clauses."""
     doc = subj.doc
     left = subj.left_edge.i
-    right = subj.right_edge.i
-    # cut at the first separator after the head (", who ...", "(R-Texas)")
-    for i in range(subj.i + 1, right + 1):
-        if doc[i].text in _SOURCE_STOP:
-            right = i - 1
+    right = subj.i
+    for child in subj.rights:
+        dep = child.dep_
+        if dep in _NP_RIGHT or (dep == "prep" and child.lower_ == "of") or (
+            dep == "appos" and child.pos_ == "PROPN"
+        ):
+            right = max(right, child.right_edge.i)
+        elif dep not in ("punct",):
             break
     # and at a separator before the head (a fronted clause inside the subject subtree)
     for i in range(subj.i - 1, left - 1, -1):
