@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..settings import normalise_db_url
-from .statements import StatementStore
+from .flags import FlagStore
 
 __all__ = ["Store", "open_store"]
 
 
-class Store(StatementStore):
+class Store(FlagStore):
     """onrecord's store: articles, statements, speakers, flags. Open with :func:`open_store`."""
 
 

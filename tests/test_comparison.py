@@ -1,0 +1,229 @@
+"""Comparison rules on hand-built statements: each flag type, and the near misses that must not flag."""
+
+from __future__ import annotations
+
+from itertools import count
+
+from onrecord.analyze.blocking import CountedBlocker, MinHashBlocker, SpeakerBlocker, candidate_pairs
+from onrecord.analyze.comparison import (
+    claim_of,
+    compare_pair,
+    disagreement,
+    hedge_change,
+    number_drift,
+    quantities_conflict,
+    reversal,
+    vanished,
+)
+from onrecord.analyze.flags import find_flags
+from onrecord.analyze.propositions import content_keys, stances
+
+_ids = count()
+
+
+def q(value, counted="", text=None, qualifier="", unit="", low=None, high=None, start=0):
+    text = text or f"{value:,}"
+    return {"value": value, "counted": counted, "text": text, "qualifier": qualifier, "unit": unit,
+            "low": low, "high": high, "start": start, "end": start + len(text)}
+
+
+def st(text, speaker="Arman Zhaksylov", date="2031-01-07", quantities=(), hedges=(), polarity="", article=None,
+       outlet="Valdoria Today"):
+    n = next(_ids)
+    return claim_of({
+        "id": f"s{n}",
+        "article_id": article or f"art-{n}",
+        "article": {"id": article or f"art-{n}", "outlet": outlet, "published": date},
+        "content": {"start": 0, "end": len(text), "text": text},
+        "speaker": {"id": speaker.lower().replace(" ", "-"), "name": speaker} if speaker else None,
+        "said_on": date,
+        "quantities": list(quantities),
+        "hedges": list(hedges),
+        "polarity": polarity,
+    })
+
+
+# -- number drift -----------------------------------------------------------------------------
+def test_death_toll_drift_names_values_and_dates():
+    a = st("A total of 164 people were killed in the unrest", "Health Ministry", "2031-01-09",
+           [q(164, "death", start=11)])
+    b = st("The number of people killed has risen to 225", "Health Ministry", "2031-01-12",
+           [q(225, "death", start=41)])
+    flag = number_drift(a, b)
+    assert flag is not None and flag.type == "number_drift"
+    assert "164" in flag.explanation and "225" in flag.explanation and "2031-01-09" in flag.explanation
+    assert [e.statement_id for e in flag.evidence] == [a.id, b.id]
+    assert flag.evidence[0].span.text == a.text
+
+
+def test_values_within_qualifier_tolerance_do_not_flag():
+    a = st("Some 2,000 people have been detained", "Interior Ministry", "2031-01-08",
+           [q(2000, "detainee", "2,000", "about")])
+    b = st("As of this morning, 2,013 people have been detained", "Oskar Tell", "2031-01-08",
+           [q(2013, "detainee")])
+    assert number_drift(a, b) is None
+
+
+def test_at_least_is_compatible_with_a_larger_value_but_not_with_a_smaller_one():
+    assert not quantities_conflict(q(10, "day", qualifier="at_least"), q(14, "day"))
+    assert quantities_conflict(q(10, "day", qualifier="at_least"), q(7, "day"))
+    # opposite bounds meeting at one value are a drift: "no more than 10 days" vs "at least 10 days"
+    assert quantities_conflict(q(10, "day", qualifier="at_most"), q(10, "day", qualifier="at_least"))
+    assert not quantities_conflict(q(10, "day", qualifier="at_most"), q(10, "day", qualifier="up_to"))
+
+
+def test_different_counted_things_do_not_flag():
+    a = st("37 police officers had been injured", "Interior Ministry", "2031-01-04", [q(37, "injured")])
+    b = st("14 people had been briefly detained", "Interior Ministry", "2031-01-06", [q(14, "detainee")])
+    assert number_drift(a, b) is None
+
+
+def test_different_places_do_not_flag():
+    a = st("Twelve people died in the floods in Khorvel", "Rescue Service", "2031-03-01", [q(12, "death")])
+    b = st("Thirty people died in the floods in Olvar", "Rescue Service", "2031-03-02", [q(30, "death")])
+    assert number_drift(a, b) is None
+
+
+def test_different_units_and_years_do_not_flag():
+    a = st("Profits were 40 million", "CFO", "2030-02-01", [q(40e6, "profit", unit="USD")])
+    b = st("Profits were 40 million", "CFO", "2030-02-02", [q(40e6, "profit", unit="EUR")])
+    assert number_drift(a, b) is None
+    c = st("In 2029 the company sold 1,000 cars", "CEO", "2030-02-01", [q(1000, "car")])
+    d = st("In 2030 the company sold 1,400 cars", "CEO", "2031-02-01", [q(1400, "car")])
+    assert number_drift(c, d) is None
+
+
+def test_departures_are_not_compared_with_arrivals():
+    a = st("About 2,500 personnel are on the ground and arrived by Wednesday", "Rurik Stavan", "2031-01-08",
+           [q(2500, "troop", qualifier="about", start=6)])
+    b = st("The first 600 soldiers had left", "Defence Ministry", "2031-01-13", [q(600, "troop", start=10)])
+    assert number_drift(a, b) is None
+
+
+def test_matched_subtotal_does_not_hide_the_drift_of_the_total():
+    a = st("164 people were killed, including 19 members of the security forces", "Health Ministry",
+           "2031-01-09", [q(164, "death"), q(19, "death", start=34)])
+    b = st("238 people died, among them 19 law enforcement officers", "Health Ministry", "2031-01-15",
+           [q(238, "death"), q(19, "death", start=27)])
+    flag = number_drift(a, b)
+    assert flag is not None and "164" in flag.explanation and "238" in flag.explanation
+
+
+# -- reversal ---------------------------------------------------------------------------------
+def test_stay_then_withdraw_is_a_reversal():
+    a = st("The contingent will stay as long as necessary.", date="2031-01-07")
+    b = st("The withdrawal will begin in two days and will take no more than ten days.", date="2031-01-11")
+    flag = reversal(a, b)
+    assert flag is not None and flag.type == "reversal"
+    assert "2031-01-07" in flag.explanation and "staying → leaving" in flag.explanation
+
+
+def test_denying_what_was_stated_is_a_reversal():
+    a = st("No foreign nationals are among the dead.", "Pavel Roshan", "2031-01-09")
+    b = st("Three of the dead were citizens of other countries.", "Pavel Roshan", "2031-01-13")
+    flag = reversal(a, b)
+    assert flag is not None
+
+
+def test_same_stance_repeated_is_not_a_reversal():
+    a = st("The contingent will stay as long as necessary.", date="2031-01-07")
+    b = st("Kostravan troops will remain as long as necessary.", date="2031-01-08")
+    assert reversal(a, b) is None
+
+
+def test_different_speakers_are_not_a_reversal():
+    a = st("The contingent will stay as long as necessary.", "Arman Zhaksylov", "2031-01-07")
+    b = st("The withdrawal will begin in two days.", "Vera Hollen", "2031-01-11")
+    assert reversal(a, b) is None
+
+
+# -- disagreement -----------------------------------------------------------------------------
+def test_allies_contradicting_each_other_the_same_day():
+    a = st("The main mission has been completed.", "Arman Zhaksylov", "2031-01-11")
+    b = st("The forces will carry out their tasks until the situation has been completely stabilised.",
+           "Rurik Stavan", "2031-01-11")
+    flag = disagreement(a, b)
+    assert flag is not None and "Arman Zhaksylov" in flag.explanation and "Rurik Stavan" in flag.explanation
+
+
+def test_disagreement_needs_the_same_time():
+    a = st("The main mission has been completed.", "Arman Zhaksylov", "2031-01-11")
+    b = st("The forces will carry out their tasks until the mission is complete.", "Rurik Stavan", "2031-02-20")
+    assert disagreement(a, b) is None
+
+
+def test_unrelated_statements_do_not_disagree():
+    a = st("The airport will reopen on Monday.", "Ilse Dorn", "2031-01-10")
+    b = st("Shops stayed closed in the south of the city.", "Mira Roshan", "2031-01-10")
+    assert disagreement(a, b) is None
+
+
+# -- hedge ------------------------------------------------------------------------------------
+def test_figure_becomes_approximate():
+    a = st("Twenty thousand militants attacked Mirsk.", date="2031-01-07", quantities=[q(20000, "terrorist")])
+    b = st("The figure of 20,000 was approximate.", date="2031-01-13", quantities=[q(20000, "figure")])
+    flag = hedge_change(a, b)
+    assert flag is not None and flag.type == "hedge" and "acquired" in flag.explanation
+
+
+def test_claim_acquires_scope_qualifier():
+    a = st("The main mission has been completed.", date="2031-01-11",
+           hedges=[{"kind": "scope", "text": "main mission", "start": 4, "end": 16}])
+    b = st("The primary mission has largely been completed.", date="2031-01-13",
+           hedges=[{"kind": "scope", "text": "primary mission", "start": 4, "end": 19},
+                   {"kind": "scope", "text": "largely", "start": 24, "end": 31}])
+    flag = hedge_change(a, b)
+    assert flag is not None and "largely" in flag.explanation and "main mission" not in flag.explanation.split("acquired")[1].split(" between")[0]
+
+
+def test_same_qualifiers_are_not_a_hedge_flag():
+    a = st("About 2,500 personnel are on the ground.", "Rurik Stavan", "2031-01-08", [q(2500, "troop", qualifier="about")])
+    b = st("About 2,500 personnel are in the country.", "Rurik Stavan", "2031-01-09", [q(2500, "troop", qualifier="about")])
+    assert hedge_change(a, b) is None
+
+
+# -- vanished ---------------------------------------------------------------------------------
+def test_repeated_claim_that_stops():
+    claims = [
+        st("Foreign-trained terrorist groups are behind these attacks.", date="2031-01-05"),
+        st("This was a planned operation prepared by foreign-trained terrorists.", date="2031-01-07"),
+        st("Those who planned the riots from inside the state will be punished.", date="2031-01-16"),
+    ]
+    flags = vanished(claims)
+    assert flags and all(f.type == "vanished" for f in flags)
+    assert any(e.statement_id == claims[-1].id for f in flags for e in f.evidence)
+
+
+def test_claim_said_once_does_not_vanish():
+    claims = [
+        st("Foreign-trained terrorist groups are behind these attacks.", date="2031-01-05"),
+        st("Those who planned the riots from inside the state will be punished.", date="2031-01-16"),
+    ]
+    assert vanished(claims) == []
+
+
+# -- driver -----------------------------------------------------------------------------------
+def test_propositions_map_synonyms_and_negation():
+    assert "task" in content_keys("The main mission") and "task" in content_keys("their tasks")
+    assert ("presence", 1) in stances("troops will stay")
+    assert ("presence", -1) in stances("troops will not stay")
+    assert ("completion", 1) not in stances("until the situation is completely stabilised")
+
+
+def test_reprints_collapse_and_flag_ids_are_stable():
+    a = st("The contingent will stay as long as necessary.", date="2031-01-07", article="x1")
+    b1 = st("The withdrawal will begin in two days.", date="2031-01-11", article="x2")
+    b2 = st("The withdrawal will begin in two days.", date="2031-01-12", article="x3")
+    flags, stats = find_flags([a, b1, b2])
+    assert [f.type for f in flags] == ["reversal"] and stats["statements"] == 2
+    assert flags[0].id == find_flags([b2, b1, a])[0][0].id
+
+
+def test_blocking_never_pairs_unrelated_speakers_and_things():
+    claims = [st(f"Statement number {i} about harvest {i}", f"Speaker {i}", quantities=[q(i + 1, f"thing{i}")])
+              for i in range(50)]
+    pairs = list(candidate_pairs(claims, [SpeakerBlocker(), CountedBlocker()]))
+    assert pairs == []
+    same = [st("The harvest of wheat grew strongly this year", f"S{i}") for i in range(3)]
+    assert len(list(candidate_pairs(same, [MinHashBlocker()]))) == 3
+    assert compare_pair(same[0], same[1]) == []
