@@ -39,6 +39,16 @@ class Records:
         self.store = store
         self.has_speakers = hasattr(store, "speakers") and hasattr(store, "speaker")
         self.has_flags = hasattr(store, "flags") and hasattr(store, "flag")
+        self.can_review = self.has_flags and hasattr(store, "set_verdict")
+        self.can_merge = self.has_speakers and hasattr(store, "merge_speakers")
+
+    def review(self, flag_id: str, verdict: str, *, note: str = "", reviewer: str = "") -> None:
+        """Record an analyst's verdict (``confirmed`` | ``dismissed``) on a flag."""
+        self.store.set_verdict(flag_id, verdict, note=note, reviewer=reviewer)
+
+    def merge(self, speaker_id: str, into: str) -> None:
+        """Merge one speaker into another (an analyst's correction)."""
+        self.store.merge_speakers(speaker_id, into)
 
     # -- statements ----------------------------------------------------------------------
     def iter_statements(

@@ -1,0 +1,182 @@
+"""What the desk's pages show, as plain dicts (the JSON twins return exactly these).
+
+Route modules stay thin: they parse the request, call one ``Desk`` method and render. Lists come
+back as ``{"items", "total", "limit", "offset"}``; filters are applied while streaming, so a page
+never holds more than its own rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Iterable, Iterator
+
+from ...errors import NotFoundError
+from ..export.dossier import flag_date
+from ..export.sources import Records, speaker_of
+from .highlight import segments, sentence_window
+from .timeline_svg import timeline_svg
+
+__all__ = ["Filters", "Desk", "page_of"]
+
+SEARCH_CAP = 1000
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    speaker: str | None = None
+    type: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+    @property
+    def narrowing(self) -> bool:
+        return any((self.since, self.until, self.outlet, self.speaker, self.type))
+
+
+def page_of(rows: Iterable[dict[str, Any]], f: Filters) -> dict[str, Any]:
+    """Count a stream and keep only the requested page of it."""
+    items: list[dict[str, Any]] = []
+    total = 0
+    for row in rows:
+        if f.offset <= total < f.offset + f.limit:
+            items.append(row)
+        total += 1
+    return {"items": items, "total": total, "limit": f.limit, "offset": f.offset}
+
+
+def _in_range(day: str | None, f: Filters) -> bool:
+    if not (f.since or f.until):
+        return True
+    if not day:
+        return False
+    return (not f.since or day >= f.since) and (not f.until or day[: len(f.until)] <= f.until)
+
+
+class Desk:
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.records = Records(store)
+
+    # -- overview ---------------------------------------------------------------------------
+    def overview(self) -> dict[str, Any]:
+        return {
+            "counts": self.store.counts(),
+            "flags": list(islice(self.records.iter_flags(), 10)),
+            "speakers": list(islice(self.records.iter_speakers(), 10)),
+            "outlets": self.store.outlets()[:10],
+            "articles": self.store.articles(limit=8),
+            "features": {"speakers": self.records.has_speakers, "flags": self.records.has_flags,
+                         "review": self.records.can_review},
+        }
+
+    # -- articles ---------------------------------------------------------------------------
+    def articles(self, f: Filters) -> dict[str, Any]:
+        rows = self.store.articles(outlet=f.outlet, since=f.since, until=f.until, limit=f.limit, offset=f.offset)
+        total = self.store.count_articles(outlet=f.outlet, since=f.since, until=f.until)
+        return {"items": rows, "total": total, "limit": f.limit, "offset": f.offset}
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        art = self.store.article(article_id)
+        art["statements"] = list(self.records.iter_statements(article_id=art["id"]))
+        return art
+
+    def article_segments(self, art: dict[str, Any]):
+        return segments(art["text"], art["statements"])
+
+    # -- statements -------------------------------------------------------------------------
+    def _statements(self, f: Filters, speaker_id: str | None = None) -> Iterator[dict[str, Any]]:
+        return self.records.iter_statements(
+            speaker=f.speaker if not speaker_id else None, speaker_id=speaker_id,
+            since=f.since, until=f.until, outlet=f.outlet,
+        )
+
+    def statements(self, f: Filters) -> dict[str, Any]:
+        if not f.narrowing:  # the common case without a counting pass
+            items = self.store.statements(limit=f.limit, offset=f.offset)
+            return {"items": items, "total": self.store.count_statements(), "limit": f.limit, "offset": f.offset}
+        return page_of(self._statements(f), f)
+
+    def statement(self, statement_id: str) -> dict[str, Any]:
+        st = self.store.statement(statement_id)
+        if st is None:
+            raise NotFoundError(f"No statement {statement_id!r}", hint="Statements are listed at /statements.")
+        art = self.store.article(st["article"]["id"])
+        st["context"] = self.context(st, art)
+        st["provenance"] = art["provenance"]
+        st["flags"] = [
+            {k: fl[k] for k in ("id", "type", "score", "explanation") if k in fl}
+            for fl in self.records.iter_flags() if any(e["id"] == st["id"] for e in fl["evidence"])
+        ]
+        return st
+
+    @staticmethod
+    def context(st: dict[str, Any], art: dict[str, Any]) -> dict[str, Any]:
+        """The statement's sentence(s), widened to cover its cue and speaker mention."""
+        points = [st["content"]["start"], st["content"]["end"]]
+        for key in ("cue", "speaker_mention"):
+            if st.get(key):
+                points += [st[key]["start"], st[key]["end"]]
+        lo, hi = sentence_window(art["text"], min(points), max(points))
+        return {"start": lo, "end": hi, "text": art["text"][lo:hi]}
+
+    # -- speakers ---------------------------------------------------------------------------
+    def speakers(self, f: Filters) -> dict[str, Any]:
+        wanted = (f.speaker or "").lower()
+        return page_of((s for s in self.records.iter_speakers() if wanted in s["name"].lower()), f)
+
+    def speaker(self, speaker_id: str, f: Filters) -> dict[str, Any]:
+        sp = self.records.speaker(speaker_id)
+        if sp is None:
+            raise NotFoundError(f"No speaker {speaker_id!r}", hint="Speakers are listed at /speakers.")
+        flags = list(self.records.iter_flags(speaker=sp["id"]))
+        sp["statements_page"] = page_of(self._statements(f, speaker_id=sp["id"]), f)
+        sp["flags"] = flags
+        return sp
+
+    def speaker_timeline(self, sp: dict[str, Any], f: Filters) -> str:
+        dates = (st["said_on"] or st["published"] for st in self._statements(f, speaker_id=sp["id"]))
+        return timeline_svg(dates, [{**fl, "date": flag_date(fl)} for fl in sp["flags"]])
+
+    # -- flags ------------------------------------------------------------------------------
+    def _flag_matches(self, fl: dict[str, Any], f: Filters) -> bool:
+        ev = fl["evidence"]
+        if f.outlet and not any((e["article"]["outlet"] or "").lower() == f.outlet.lower() for e in ev):
+            return False
+        return not (f.since or f.until) or any(_in_range(e["said_on"] or e["published"], f) for e in ev)
+
+    def flags(self, f: Filters) -> dict[str, Any]:
+        rows = (fl for fl in self.records.iter_flags(type=f.type, speaker=f.speaker) if self._flag_matches(fl, f))
+        return page_of(rows, f)
+
+    def flag(self, flag_id: str) -> dict[str, Any]:
+        if not self.records.has_flags:
+            raise NotFoundError(f"No flag {flag_id!r}", hint="This store has no flags yet.")
+        fl = self.records.flag(flag_id)
+        for st in fl["evidence"]:
+            art = self.store.article(st["article"]["id"])
+            st["context"] = self.context(st, art)
+            st["provenance"] = art["provenance"]
+        return fl
+
+    def review(self, flag_id: str, verdict: str, note: str, reviewer: str) -> dict[str, Any]:
+        self.records.review(flag_id, verdict, note=note, reviewer=reviewer)
+        return self.records.flag(flag_id)
+
+    # -- search -----------------------------------------------------------------------------
+    def search(self, q: str, f: Filters) -> dict[str, Any]:
+        if not q.strip():
+            return {"query": q, "items": [], "total": 0, "limit": f.limit, "offset": f.offset, "statements": []}
+        items = self.store.search(q, limit=f.limit, offset=f.offset)
+        total = len(self.store.search(q, limit=SEARCH_CAP)) if len(items) == f.limit or f.offset else len(items)
+        return {
+            "query": q, "items": items, "total": total, "limit": f.limit, "offset": f.offset,
+            "statements": self.store.search_statements(q, limit=f.limit, offset=f.offset),
+        }
+
+    @staticmethod
+    def who(st: dict[str, Any]) -> dict[str, str] | None:
+        return speaker_of(st)
