@@ -7,7 +7,6 @@ nothing here raises for one bad input.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import re
 from pathlib import Path
@@ -132,8 +131,8 @@ def _markdown_to_text(md: str, raw: RawDoc) -> str:
 
 def _open_maybe_gz(path: Path):
     if path.suffix.lower() == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="strict")
-    return path.open("r", encoding="utf-8", errors="strict")
+        return gzip.open(path, "rb")
+    return path.open("rb")
 
 
 def _first(obj: dict, names: tuple[str, ...]) -> tuple[str, object] | None:
@@ -155,22 +154,25 @@ def _from_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
         while True:
             ref = f"{path}:{lineno + 1}"
             try:
-                line = fh.readline()
-            except UnicodeDecodeError as exc:
-                yield Skip(ref, "encoding", f"Line is not UTF-8: {exc}")
-                # resynchronising a text stream after a decode error is not possible
-                return
+                data = fh.readline(settings.max_bytes + 1)
             except (OSError, EOFError) as exc:
                 yield Skip(ref, "unreadable", f"{exc.__class__.__name__}: {exc}")
                 return
-            if not line:
+            if not data:
                 return
             lineno += 1
-            ref = f"{path}:{lineno}"
-            if not line.strip():
+            if len(data) > settings.max_bytes and not data.endswith(b"\n"):
+                # drain the rest of the over-long line
+                while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
+                    pass
+                yield Skip(ref, "too_large", f"Line is over the cap of {settings.max_bytes} bytes (max_bytes).")
                 continue
-            if len(line) > settings.max_bytes:
-                yield Skip(ref, "too_large", f"Line of {len(line)} characters is over the cap (max_bytes).")
+            if not data.strip():
+                continue
+            try:
+                line = data.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield Skip(ref, "encoding", f"Line is not UTF-8 (JSONL must be): {exc}")
                 continue
             try:
                 obj = json.loads(line)
@@ -210,16 +212,47 @@ def _raw_from_record(obj: dict, ref: str) -> Item:
     return raw
 
 
+_WARC_MAGIC = (b"WARC/", b"filedesc://")  # WARC, or the older ARC format
+
+
+def _warc_head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        head = fh.read(2)
+    opener = gzip.open if head == b"\x1f\x8b" else open
+    try:
+        with opener(path, "rb") as fh:
+            return fh.read(16)
+    except (OSError, EOFError):
+        return b""
+
+
+def _gzip_truncated(path: Path) -> str:
+    """Why a gzip-compressed archive is incomplete, or "" (warcio stops silently at a cut member)."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except (OSError, EOFError) as exc:
+        return f"{exc.__class__.__name__}: {exc}"
+    return ""
+
+
 def _from_warc(path: Path, settings: Settings) -> Iterator[Item]:
     try:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
     except ImportError as exc:
         raise missing_extra("warc", "warcio") from exc
+    if not _warc_head(path).lstrip().startswith(_WARC_MAGIC):
+        yield Skip(str(path), "bad_warc", "Not a WARC file (it does not start with a WARC/ARC header).")
+        return
+    n = 0
     with path.open("rb") as fh:
-        n = 0
         try:
             for record in ArchiveIterator(fh):
+                if record.rec_type is None:
+                    yield Skip(f"{path}#{n + 1}", "bad_warc", "Unreadable record; the rest of the archive is ignored.")
+                    return
                 if record.rec_type != "response":
                     continue
                 n += 1
@@ -238,6 +271,9 @@ def _from_warc(path: Path, settings: Settings) -> Iterator[Item]:
                 if len(body) > settings.max_bytes:
                     yield Skip(ref, "too_large", f"Record body is over the cap of {settings.max_bytes} bytes.")
                     continue
+                if getattr(record.raw_stream, "limit", 0):
+                    yield Skip(ref, "bad_warc", f"Record is cut short ({record.raw_stream.limit} bytes missing).")
+                    return
                 m = re.search(r"charset=([\w\-]+)", ctype)
                 try:
                     html, _ = decode_bytes(body, declared=m.group(1) if m else None)
@@ -251,6 +287,9 @@ def _from_warc(path: Path, settings: Settings) -> Iterator[Item]:
                 yield raw
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             yield Skip(f"{path}#{n + 1}", "bad_warc", f"Cannot read the WARC file further: {exc}")
+            return
+    if path.suffix.lower() == ".gz" and (why := _gzip_truncated(path)):
+        yield Skip(f"{path}#{n + 1}", "bad_warc", f"The archive is truncated after record {n}: {why}")
 
 
 def _from_url(url: str, settings: Settings, transport) -> Iterator[Item]:
