@@ -10,6 +10,7 @@ import typer
 from ...errors import OnrecordError
 from .browse import articles_cli, search_cli, show_cli, skips_cli
 from .export import export_cli
+from .flags import analyze_cli, flags_app, review_cli, timeline_cli
 from .ingest import demo_cli, ingest_cli
 from .serve import serve_cli
 
@@ -30,12 +31,17 @@ app.command("search")(search_cli)
 app.command("skips")(skips_cli)
 app.command("serve")(serve_cli)
 app.command("export")(export_cli)
+app.command("analyze")(analyze_cli)
+app.add_typer(flags_app, name="flags")
+app.command("review")(review_cli)
+app.command("timeline")(timeline_cli)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI; onrecord errors become a message with a hint and exit code 2."""
     try:
-        app(args=argv, prog_name="onrecord", standalone_mode=False)
+        # with standalone_mode=False click returns a command's typer.Exit code instead of raising it
+        rc = app(args=argv, prog_name="onrecord", standalone_mode=False)
     except OnrecordError as exc:
         typer.echo(f"error [{exc.code}]: {exc}", err=True)
         if exc.hint:
@@ -49,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    return 0
+    return rc if isinstance(rc, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover
