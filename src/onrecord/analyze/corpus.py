@@ -5,11 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..settings import Settings
+from .speakers import link_speakers
 
 __all__ = ["analyse_corpus"]
 
 
 def analyse_corpus(store: Any, settings: Settings) -> dict[str, Any]:
     """Run the corpus-level steps over the store; returns a summary per step (counts)."""
+    from .flags import detect_flags
+
     summary: dict[str, Any] = {}
+    summary["flags"] = detect_flags(store, settings)
     return summary

@@ -154,10 +154,16 @@ class FlagStore(StatementStore):
         ids of the flags it is evidence in under ``flags``."""
         by_id = list(self.iter_statements(speaker_id=speaker, limit=limit))
         statements = by_id or list(self.iter_statements(speaker_name=speaker, limit=limit))
-        ids = [s["id"] for s in statements]
+        flags = self.flag_ids_for([s["id"] for s in statements])
+        for s in statements:
+            s["flags"] = flags.get(s["id"], [])
+        return statements
+
+    def flag_ids_for(self, statement_ids: list[str]) -> dict[str, list[str]]:
+        """statement id -> ids of the flags it is evidence in."""
         flags: dict[str, list[str]] = {}
-        for i in range(0, len(ids), 400):
-            chunk = ids[i : i + 400]
+        for i in range(0, len(statement_ids), 400):
+            chunk = statement_ids[i : i + 400]
             params = {f"s{j}": v for j, v in enumerate(chunk)}
             marks = ", ".join(f":s{j}" for j in range(len(chunk)))
             for r in self._rows(
@@ -165,6 +171,4 @@ class FlagStore(StatementStore):
                 params,
             ):
                 flags.setdefault(r["statement_id"], []).append(r["flag_id"])
-        for s in statements:
-            s["flags"] = flags.get(s["id"], [])
-        return statements
+        return flags
