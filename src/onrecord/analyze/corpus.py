@@ -15,5 +15,6 @@ def analyse_corpus(store: Any, settings: Settings) -> dict[str, Any]:
     from .flags import detect_flags
 
     summary: dict[str, Any] = {}
+    summary["speakers"] = link_speakers(store, settings)
     summary["flags"] = detect_flags(store, settings)
     return summary

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ..settings import normalise_db_url
 from .flags import FlagStore
+from .speakers import SpeakerStore
 
 __all__ = ["Store", "open_store"]
 
 
-class Store(FlagStore):
+class Store(FlagStore, SpeakerStore):
     """onrecord's store: articles, statements, speakers, flags. Open with :func:`open_store`."""
 
 
