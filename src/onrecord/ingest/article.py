@@ -37,7 +37,10 @@ def build_article(raw: RawDoc, settings: Settings) -> Article:
     outlet = str(chosen.get("outlet") or "")
     language = str(chosen.get("language") or lang).lower()[:2]
     provenance = find_provenance(text)
-    if outlet and any(c.origin == "text:dateline-agency" and c.chosen for c in candidates):
+    stated = {(p.relation, p.target.lower()) for p in provenance}
+    if outlet and ("wire_dateline", outlet.lower()) not in stated and any(
+        c.origin == "text:dateline-agency" and c.chosen for c in candidates
+    ):
         provenance.append(ProvenanceLink("wire_dateline", outlet, None, "metadata"))
     host = urlparse(url).hostname or ""
     return Article(
