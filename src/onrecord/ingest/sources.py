@@ -190,13 +190,12 @@ def _raw_from_record(obj: dict, ref: str) -> Item:
     if obj.get("id") not in (None, ""):
         raw.external_id = str(obj["id"])
     for field in ("title", "author", "outlet", "date", "language", "url"):
-        got = _first(obj, JSONL_FIELDS[field])
-        if got:
-            name, value = got
+        for name in JSONL_FIELDS[field]:  # every present name is a candidate, in priority order
+            value = obj.get(name)
+            if value in (None, "", []) or not isinstance(value, (str, int, float, list)):
+                continue
             if field == "author" and isinstance(value, str):
                 value = [a.strip() for a in re.split(r";|\s+and\s+", value) if a.strip()]
-            if not isinstance(value, (str, int, float, list)):
-                continue
             raw.add(field, value, f"jsonl:{name}")
     raw.url = next((v for v, _ in raw.fields.get("url", [])), "")
     text = _first(obj, JSONL_FIELDS["text"])
