@@ -66,7 +66,7 @@ def _speaker_blocks(records: Records, sp: dict[str, Any]) -> Iterator[Block]:
     yield ("heading", sp["name"])
     facts = [f"{sp.get('statements', 0)} statements"]
     if sp.get("aliases"):
-        facts.append("also called " + ", ".join(map(str, sp["aliases"])))
+        facts.append("also called " + ", ".join(a["alias"] if isinstance(a, dict) else str(a) for a in sp["aliases"]))
     if sp.get("roles"):
         facts.append("roles: " + ", ".join(r if isinstance(r, str) else str(r.get("role", r)) for r in sp["roles"]))
     yield ("text", " · ".join(facts))

@@ -40,15 +40,15 @@ class Records:
         self.has_speakers = hasattr(store, "speakers") and hasattr(store, "speaker")
         self.has_flags = hasattr(store, "flags") and hasattr(store, "flag")
         self.can_review = self.has_flags and hasattr(store, "set_verdict")
-        self.can_merge = self.has_speakers and hasattr(store, "merge_speakers")
+        self.can_merge = self.has_speakers and hasattr(store, "add_speaker_correction")
 
     def review(self, flag_id: str, verdict: str, *, note: str = "", reviewer: str = "") -> None:
         """Record an analyst's verdict (``confirmed`` | ``dismissed``) on a flag."""
         self.store.set_verdict(flag_id, verdict, note=note, reviewer=reviewer)
 
-    def merge(self, speaker_id: str, into: str) -> None:
-        """Merge one speaker into another (an analyst's correction)."""
-        self.store.merge_speakers(speaker_id, into)
+    def merge(self, speaker_id: str, into: str, *, note: str = "") -> None:
+        """Record an analyst's correction: ``speaker_id`` and ``into`` are the same speaker."""
+        self.store.add_speaker_correction("merge", into, speaker_id, note)
 
     # -- statements ----------------------------------------------------------------------
     def iter_statements(
@@ -91,56 +91,54 @@ class Records:
 
     # -- speakers ------------------------------------------------------------------------
     def iter_speakers(self) -> Iterator[dict[str, Any]]:
-        """Speakers with ``statements`` counts, busiest first."""
-        if self.has_speakers:
-            offset = 0
-            while True:
-                page = list(self.store.speakers(limit=PAGE, offset=offset))
-                yield from (self._speaker_shape(s) for s in page)
-                if len(page) < PAGE:
-                    return
-                offset += PAGE
+        """Stored speakers with ``statements`` counts, busiest first, then unresolved mentions grouped by name."""
+        offset = 0
+        while self.has_speakers:
+            page = list(self.store.speakers(limit=PAGE, offset=offset))
+            yield from page
+            if len(page) < PAGE:
+                break
+            offset += PAGE
+        yield from self.mention_speakers()
+
+    def mention_speakers(self) -> list[dict[str, Any]]:
+        """Unresolved statements grouped by their speaker mention (ids ``m-…``), busiest first."""
         counts: dict[str, dict[str, Any]] = {}
         for st in self.store.iter_statements():
+            if st.get("speaker"):
+                continue
             who = speaker_of(st)
             if who is None:
                 continue
-            entry = counts.setdefault(who["id"], {**who, "kind": "", "aliases": [], "roles": [], "statements": 0,
-                                                 "first": None, "last": None})
+            entry = counts.setdefault(who["id"], {**who, "kind": "mention", "aliases": [], "roles": [],
+                                                 "statements": 0, "first": None, "last": None})
             entry["statements"] += 1
             day = st["said_on"] or st["published"]
             if day:
                 entry["first"] = min(entry["first"] or day, day)
                 entry["last"] = max(entry["last"] or day, day)
-        yield from sorted(counts.values(), key=lambda s: (-s["statements"], s["name"].lower()))
-
-    @staticmethod
-    def _speaker_shape(s: dict[str, Any]) -> dict[str, Any]:
-        out = dict(s)
-        out.setdefault("aliases", [])
-        out.setdefault("roles", [])
-        out.setdefault("statements", out.pop("n_statements", out.get("statements", 0)))
-        return out
+        return sorted(counts.values(), key=lambda s: (-s["statements"], s["name"].lower()))
 
     def speaker(self, speaker_id: str) -> dict[str, Any] | None:
-        if self.has_speakers and not speaker_id.startswith("m-"):
-            return self._speaker_shape(self.store.speaker(speaker_id))
-        return next((s for s in self.iter_speakers() if s["id"] == speaker_id), None)
+        if speaker_id.startswith("m-") or not self.has_speakers:
+            return next((s for s in self.mention_speakers() if s["id"] == speaker_id), None)
+        return self.store.speaker(speaker_id)
 
     # -- flags ---------------------------------------------------------------------------
     def iter_flags(self, *, type: str | None = None, speaker: str | None = None) -> Iterator[dict[str, Any]]:
-        """Flags with their evidence statements expanded, newest first."""
+        """Flags with their evidence statements expanded, highest score first.
+
+        ``speaker`` is a name (substring) or speaker id; ``m-…`` ids (unresolved mentions) are matched here.
+        """
         if not self.has_flags:
             return
+        by_mention = speaker if speaker and speaker.startswith("m-") else None
         offset = 0
         while True:
-            page = list(self.store.flags(type=type, limit=PAGE, offset=offset))
+            page = list(self.store.flags(type=type, speaker=None if by_mention else speaker, limit=PAGE, offset=offset))
             for flag in page:
                 full = self.flag_shape(flag)
-                if speaker and not any(
-                    speaker.lower() in ((speaker_of(e) or {}).get("name") or "").lower() or (speaker_of(e) or {}).get("id") == speaker
-                    for e in full["evidence"]
-                ):
+                if by_mention and not any((speaker_of(e) or {}).get("id") == by_mention for e in full["evidence"]):
                     continue
                 yield full
             if len(page) < PAGE:

@@ -7,6 +7,7 @@ merges are accepted from requests that carry it.
 
 from __future__ import annotations
 
+import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from .problems import error_body, status_of
 from .security import Guard, SecurityHeaders
 
 __all__ = ["create_app", "readonly_url"]
+
+log = logging.getLogger("onrecord.web")
 
 _HTTP_CODES = {404: ("E050", "See /openapi.json for every route."), 405: ("E051", "This route does not take that method.")}
 
@@ -87,6 +90,11 @@ def create_app(settings: Settings, *, store: Any = None, writable: bool | None =
     async def invalid(request: Request, exc: RequestValidationError):
         where = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
         return problem(request, 400, "E051", f"Invalid request: {where}", "Check the query parameters (see /openapi.json).")
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception):
+        log.exception("unhandled error on %s", request.url.path)
+        return problem(request, 500, "E000", "Internal error.", "This is a bug; the server log has the details.")
 
     return app
 

@@ -141,6 +141,13 @@ class Desk:
         dates = (st["said_on"] or st["published"] for st in self._statements(f, speaker_id=sp["id"]))
         return timeline_svg(dates, [{**fl, "date": flag_date(fl)} for fl in sp["flags"]])
 
+    def merge(self, speaker_id: str, into: str, settings: Any) -> None:
+        """Record that two speakers are one, then re-link speakers so the correction applies now."""
+        from ...analyze.speakers import link_speakers
+
+        self.records.merge(speaker_id, into)
+        link_speakers(self.store, settings)
+
     # -- flags ------------------------------------------------------------------------------
     def _flag_matches(self, fl: dict[str, Any], f: Filters) -> bool:
         ev = fl["evidence"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from typing import Any, Iterator
@@ -14,6 +15,7 @@ from .pages import desk_of, respond
 from .problems import BadRequest
 
 router = APIRouter(tags=["exports"])
+log = logging.getLogger("onrecord.web")
 
 _DONE = object()
 
@@ -30,6 +32,10 @@ class _Pipe:
         if self.size >= 64_000:
             self.flush()
         return len(s)
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
 
     def flush(self) -> None:
         if self.buf:
@@ -54,6 +60,8 @@ def stream_export(store: Any, kind: str, fmt: str, speaker: str | None) -> Itera
             pipe.flush()
         except BrokenPipeError:
             return
+        except Exception:  # the response has started: log, end the stream early
+            log.exception("export %s as %s failed", kind, fmt)
         finally:
             while not stop.is_set():
                 try:

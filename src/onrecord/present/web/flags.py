@@ -37,7 +37,7 @@ def flag_page(request: Request, flag_id: str):
     desk = desk_of(request)
     fl = desk.flag(flag_id)
     sides = [segments(st["context"]["text"], [st], base=st["context"]["start"]) for st in fl["evidence"]]
-    return respond(request, "flag.html", fl, sides=sides, form=desk.records.can_review)
+    return respond(request, "flag.html", fl, sides=sides, form=desk.records.can_review and request.app.state.guard.writable)
 
 
 @router.post("/flags/{flag_id}/verdict", responses=ERRORS | {403: ERRORS[400] | {"description": "No token"}},
