@@ -18,13 +18,18 @@ __all__ = ["verb_drafts", "according_drafts", "colon_drafts"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
-_FRAME_FACTOR = {"c": 1.0, "x": 0.9, "o": 0.8}
+_FRAME_FACTOR = {"c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
+# speech verbs whose bare object is rarely what was said ("said it", "told reporters")
+_NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "report", "read", "put", "post",
+                             "see", "find", "think", "maintain"})
 _NO_SOURCE_FACTOR = 0.85
 _INF_DEPS = frozenset({"xcomp"})
 _OBJ_DEPS = frozenset({"dobj"})
 _ENTITY_SOURCES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NOT_SOURCES = frozenset({"note", "update", "updated", "photo", "editor", "watch", "read", "related", "source",
                           "credit", "video", "image", "q", "a", "question", "answer", "correction", "warning", "tags"})
+_EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "data", "figure", "analysis", "research",
+                             "document", "record", "email", "memo", "letter", "statement", "video"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
 _GENERIC = Cue(0.45, "c")
 
@@ -66,12 +71,16 @@ def _without(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int
 
 
 def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]], str, Token | None]:
-    """Content fragments for a cue verb, the frame that gave them, and a preposition to add to the cue."""
+    """Content fragments for a cue verb, the frame that gave them, and a preposition to add to the cue.
+
+    Frames are tried in order: the cue's own frames (clause, infinitive, object), then an
+    ``as``-clause (``as the Post reported, ...``) and weaker fallbacks (a clause or an
+    object the lexicon does not list for this verb).
+    """
     children = list(verb.children)
-    if "c" in cue.frames:
-        clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS]
-        if clauses:
-            return [_clause_edges(c, lang) for c in clauses], "c", None
+    clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS]
+    if "c" in cue.frames and clauses:
+        return [_clause_edges(c, lang) for c in clauses], "c", None
     if "x" in cue.frames:
         for c in children:
             if c.dep_ in _INF_DEPS and c.pos_ in _VERBAL:
@@ -80,21 +89,44 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
                     if o.dep_ == "dobj" and o.i < c.i:
                         s = min(s, o.left_edge.idx)
                 return [(s, e)], "x", None
+    preps = OBJECT_PREPS.get(lang, frozenset())
     if "o" in cue.frames:
-        for c in children:
-            if c.dep_ in _OBJ_DEPS:
-                s, e = _edges(c)
-                for o in children:  # "called the plan a disaster"
-                    if o.dep_ in ("oprd", "xcomp", "ccomp") and o.i > c.i:
-                        e = max(e, _edges(o)[1])
-                return [(s, e)], "o", None
-        preps = OBJECT_PREPS.get(lang, frozenset())
-        for c in children:
-            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
-                for p in c.children:
-                    if p.dep_ in ("pobj", "pcomp"):
-                        return [_edges(p)], "o", c
+        obj = _object(verb, children)
+        if obj:
+            return [obj], "o", None
+        prep = _prep_object(children, preps)
+        if prep:
+            return [prep[0]], "o", prep[1]
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        head = verb.head
+        return _without(_edges(head), _edges(verb)), "a", None
+    if clauses:
+        return [_clause_edges(c, lang) for c in clauses], "c2", None
+    if "c" in cue.frames and verb.lemma_ not in _NO_OBJECT_CUES:
+        obj = _object(verb, children)
+        if obj:
+            return [obj], "o3", None
     return [], "", None
+
+
+def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
+    for c in children:
+        if c.dep_ in _OBJ_DEPS:
+            s, e = _edges(c)
+            for o in children:  # "called the plan a disaster"
+                if o.dep_ in ("oprd", "xcomp", "ccomp") and o.i > c.i:
+                    e = max(e, _edges(o)[1])
+            return s, e
+    return None
+
+
+def _prep_object(children: list[Token], preps: frozenset[str]) -> tuple[tuple[int, int], Token] | None:
+    for c in children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    return _edges(p), c
+    return None
 
 
 def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
@@ -114,10 +146,14 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
                 continue
             cue, generic = _GENERIC, True
         fragments, frame, prep = _content_of(tok, cue, lang)
-        if not fragments:
+        if not fragments or (generic and frame != "c"):
             continue
         cue_chars = cue_span(tok, prep)
         subj = subject_of(tok)
+        if frame == "o3" and not (subj is not None and (subj.ent_type_ in _ENTITY_SOURCES or subj.lower_ in _PERSONAL
+                                                         or subj.lemma_ in _EVIDENCE_NOUNS)):
+            continue  # a bare object is a statement only for someone who can state it: "a poll showed a tie"
+
         source = source_span(subj) if subj is not None else None
         frags = []
         for f in fragments:

@@ -37,14 +37,14 @@ _EN: dict[str, tuple[float, str]] = {
     "ask": (0.7, "cxo"), "note": (0.85, "c"), "report": (0.85, "c"), "announce": (0.85, "co"),
     "suggest": (0.8, "co"), "argue": (0.9, "c"), "explain": (0.85, "c"), "continue": (0.4, "c"),
     "claim": (0.9, "cx"), "insist": (0.9, "c"), "warn": (0.9, "c"), "stress": (0.85, "c"),
-    "acknowledge": (0.85, "co"), "declare": (0.85, "co"), "tweet": (0.9, "co"), "reply": (0.85, "c"),
+    "acknowledge": (0.85, "co"), "declare": (0.85, "co"), "tweet": (0.9, "c"), "reply": (0.85, "c"),
     "respond": (0.7, "c"), "state": (0.85, "c"), "conclude": (0.8, "c"), "recall": (0.8, "co"),
     "admit": (0.85, "co"), "deny": (0.85, "co"), "confirm": (0.85, "co"), "reveal": (0.8, "co"),
     "predict": (0.85, "co"), "promise": (0.85, "cxo"), "vow": (0.9, "cx"), "pledge": (0.9, "cxo"),
     "assert": (0.9, "c"), "complain": (0.85, "c"), "concede": (0.85, "c"), "reiterate": (0.85, "co"),
     "indicate": (0.7, "c"), "estimate": (0.75, "c"), "joke": (0.85, "c"), "lament": (0.85, "co"),
     "mention": (0.6, "co"), "remark": (0.85, "c"), "repeat": (0.6, "c"), "observe": (0.7, "c"),
-    "testify": (0.85, "c"), "allege": (0.9, "c"), "contend": (0.9, "c"), "maintain": (0.6, "c"),
+    "testify": (0.85, "c"), "allege": (0.9, "c"), "contend": (0.9, "c"), "maintain": (0.0, ""),
     "emphasize": (0.85, "co"), "caution": (0.85, "c"), "boast": (0.85, "c"), "quip": (0.9, "c"),
     "proclaim": (0.85, "c"), "post": (0.5, "c"), "charge": (0.6, "c"), "counter": (0.85, "c"),
     "scoff": (0.7, "c"), "muse": (0.8, "c"), "declare": (0.85, "co"), "retort": (0.9, "c"),
@@ -57,7 +57,7 @@ _EN: dict[str, tuple[float, str]] = {
     "acknowledge_": (0.0, ""), "cite": (0.6, "o"), "question": (0.6, "o"), "echo": (0.6, "o"),
     "express": (0.6, "o"), "call": (0.6, "xo"), "urge": (0.85, "x"), "order": (0.5, "x"),
     # beliefs, knowledge, perception as positions
-    "think": (0.8, "c"), "believe": (0.9, "c"), "know": (0.6, "c"), "feel": (0.6, "c"),
+    "think": (0.8, "c"), "believe": (0.9, "c"), "know": (0.0, ""), "feel": (0.6, "c"),
     "fear": (0.8, "c"), "hope": (0.8, "cx"), "expect": (0.7, "cx"), "worry": (0.7, "c"),
     "doubt": (0.7, "c"), "suspect": (0.7, "c"), "see": (0.35, "c"), "view": (0.5, "o"),
     "consider": (0.4, "c"), "understand": (0.5, "c"), "realize": (0.6, "c"), "assume": (0.6, "c"),
@@ -65,7 +65,7 @@ _EN: dict[str, tuple[float, str]] = {
     "figure": (0.5, "c"), "guess": (0.6, "c"), "imagine": (0.5, "c"), "reckon": (0.7, "c"),
     "convince": (0.6, "c"), "sure": (0.0, ""),
     # intentions and wishes
-    "want": (0.75, "x"), "plan": (0.75, "x"), "intend": (0.85, "x"), "seek": (0.7, "xo"),
+    "want": (0.75, "x"), "plan": (0.75, "x"), "intend": (0.85, "x"), "seek": (0.7, "x"),
     "refuse": (0.8, "x"), "decline": (0.75, "x"), "threaten": (0.85, "x"), "aim": (0.5, "x"),
     "prefer": (0.6, "xo"), "like": (0.3, "x"), "wish": (0.7, "cx"), "try": (0.0, ""),
     "decide": (0.6, "x"), "offer": (0.5, "x"), "propose": (0.75, "cxo"), "recommend": (0.8, "co"),
@@ -75,7 +75,10 @@ _EN: dict[str, tuple[float, str]] = {
     "reject": (0.6, "o"), "dismiss": (0.6, "o"), "attack": (0.5, "o"), "blast": (0.7, "o"),
     "slam": (0.7, "o"), "denounce": (0.7, "o"), "decry": (0.7, "o"), "condemn": (0.7, "o"),
     "applaud": (0.6, "o"), "hail": (0.6, "o"), "tout": (0.6, "o"), "welcome": (0.4, "o"),
-    "back": (0.5, "o"), "thank": (0.5, "o"), "mock": (0.6, "o"), "compare": (0.4, "o"),
+    "talk": (0.6, "o"), "focus": (0.5, "o"), "refer": (0.6, "o"),
+    "apologize": (0.7, "o"), "congratulate": (0.6, "o"), "recognize": (0.5, "co"),
+    "challenge": (0.5, "o"), "ignore": (0.4, "o"), "name": (0.3, "o"), "list": (0.4, "o"), "weigh": (0.6, "o"),
+    "back": (0.5, "o"), "thank": (0.5, "o"), "mock": (0.6, "o"), "compare": (0.0, ""),
 }
 _EN = {k: v for k, v in _EN.items() if v[0] > 0}
 

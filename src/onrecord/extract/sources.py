@@ -32,7 +32,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     return pobj
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            return None
+            # "X was interviewed ..., calling it a sham": the passive subject speaks in the adjunct
+            return child if depth > 0 and child.lower_ not in _NO_SOURCE else None
     if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         # inverted attribution parsed as an object: "..., replied her rival, Tom Reyes"
         for child in verb.rights:
@@ -43,8 +44,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head.head, depth + 1)
     if depth >= 3 or verb.head is verb:
         return None
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return verb.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "began by saying"
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ in _INHERIT or verb.tag_ in ("VBG", "VBN"):
         return subject_of(verb.head, depth + 1)
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
