@@ -11,12 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..resolve.linking import Correction, LinkResult, RoleFact, SpeakerInput, link
-from ..resolve.names import alias_key
 from ..resolve.titles import appositions
 from ..resolve.userfile import load_speakers_file
 from ..settings import Settings
 
-__all__ = ["link_speakers", "speaker_inputs", "role_facts"]
+__all__ = ["link_speakers", "correct_speakers", "speaker_inputs", "role_facts"]
 
 
 def speaker_inputs(store: Any) -> list[SpeakerInput]:
@@ -67,7 +66,7 @@ def _records(result: LinkResult) -> list[dict[str, Any]]:
             "name": sp.name,
             "kind": sp.kind,
             "meta": {"org": sp.org} if sp.org else {},
-            "aliases": [(a, alias_key(a) if sp.kind == "person" else a.lower(), src) for a, src in sp.aliases.items()],
+            "aliases": [(a, " ".join(a.replace("’", "'").lower().split()), src) for a, src in sp.aliases.items()],
             "roles": roles,
         })
     return out
@@ -94,3 +93,22 @@ def link_speakers(store: Any, settings: Settings) -> dict[str, Any]:
         "corrections": len(corrections),
         "unapplied_corrections": [{"seq": c.seq, "action": c.action, "a": c.a, "b": c.b} for c in result.unapplied],
     }
+
+
+def correct_speakers(store: Any, settings: Settings, action: str, a: str, b: str, note: str = "") -> dict[str, Any]:
+    """Record a user correction (``merge`` b into a, or ``split`` alias b out of a) and re-link.
+
+    Both names must resolve to stored speakers first (``split``: ``a`` must be a speaker);
+    the correction is stored by name, so it applies again after every re-analysis.
+    """
+    first = store.speaker(a)
+    if action == "merge":
+        second = store.speaker(b)
+        if second["id"] == first["id"]:
+            from ..errors import OnrecordError
+
+            raise OnrecordError(f"{a!r} and {b!r} are already the same speaker", hint="See `onrecord speakers show`.")
+        b = second["name"]
+    seq = store.add_speaker_correction(action, first["name"], b, note)
+    summary = link_speakers(store, settings)
+    return {"seq": seq, "action": action, "a": first["name"], "b": b, "note": note, "linking": summary}

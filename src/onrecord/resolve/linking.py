@@ -386,17 +386,27 @@ def _neg(date: str) -> str:
 def _find(key: str, speakers: dict[str, LinkedSpeaker]) -> LinkedSpeaker | None:
     if key in speakers:
         return speakers[key]
+    named = [sp for sp in speakers.values() if _surface(sp.name) == _surface(key)]
+    if len(named) == 1:
+        return named[0]
     k = alias_key(key)
     for sp in speakers.values():
         if alias_key(sp.name) == k:
             return sp
+    exact = [sp for sp in speakers.values() if any(_surface(a) == _surface(key) for a in sp.aliases)]
+    if len(exact) == 1:
+        return exact[0]
     hits = [sp for sp in speakers.values() if any(alias_key(a) == k for a in sp.aliases)]
     return hits[0] if len(hits) == 1 else None
 
 
+def _surface(name: str) -> str:
+    return " ".join(strip_honorifics(name).replace("’", "'").casefold().split())
+
+
 def _apply_corrections(corrections, speakers, assignments, how, inputs) -> list[Correction]:
     unapplied = []
-    primary = {inp.statement_id: alias_key(inp.name or "") for inp in inputs}
+    primary = {inp.statement_id: _surface(inp.name or "") for inp in inputs}
     for c in sorted(corrections, key=lambda c: c.seq):
         if c.action == "merge":
             a, b = _find(c.a, speakers), _find(c.b, speakers)
@@ -414,27 +424,21 @@ def _apply_corrections(corrections, speakers, assignments, how, inputs) -> list[
             del speakers[b.id]
         elif c.action == "split":
             a = _find(c.a, speakers)
-            k = alias_key(c.b)
+            k = _surface(c.b)
             if a is None or not k:
                 unapplied.append(c)
                 continue
-            new = LinkedSpeaker(speaker_id(a.kind, c.b), strip_honorifics(c.b), a.kind)
-            if new.id == a.id:
-                unapplied.append(c)
-                continue
+            # exact spelling, not the transliteration key: "Arman Jaksylov" can be split from "Arman Zhaksylov"
+            new = LinkedSpeaker(content_id("speaker", a.kind, "split", k), strip_honorifics(c.b), a.kind)
             new = speakers.setdefault(new.id, new)
-            new.aliases[c.b] = "correction"
-            for alias in [al for al in a.aliases if alias_key(al) == k]:
+            for alias in [al for al in a.aliases if _surface(al) == k]:
                 del a.aliases[alias]
                 new.aliases[alias] = "correction"
-            moved = False
+            new.aliases.setdefault(strip_honorifics(c.b), "correction")
             for sid, spid in assignments.items():
                 if spid == a.id and primary.get(sid) == k:
                     assignments[sid] = new.id
                     how[sid] = "correction:split"
-                    moved = True
-            if not moved and not new.aliases:
-                unapplied.append(c)
         else:
             unapplied.append(c)
     return unapplied

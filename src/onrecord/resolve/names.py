@@ -108,10 +108,21 @@ def _bare(word: str) -> str:
     return word.lower().strip(".").strip(_TRIM)
 
 
+_TITLE_PARTS = HONORIFICS | {"prosecutor", "deputy", "vice", "prime", "chief", "attorney", "secretary", "first"}
+
+
+def _is_honorific(word: str) -> bool:
+    bare = _bare(word)
+    if bare in HONORIFICS:
+        return True
+    parts = bare.split("-")
+    return len(parts) > 1 and all(p in _TITLE_PARTS for p in parts)
+
+
 def strip_honorifics(name: str) -> str:
-    """Drop leading honorifics/ranks ("Mr.", "Gen.", "President") and trailing suffixes ("Jr.")."""
+    """Drop leading honorifics/ranks ("Mr.", "Gen.", "President", "Prosecutor-General") and trailing suffixes ("Jr.")."""
     words = clean_name(name).split()
-    while len(words) > 1 and _bare(words[0]) in HONORIFICS:
+    while len(words) > 1 and _is_honorific(words[0]):
         words.pop(0)
     while len(words) > 1 and _bare(words[-1]) in _SUFFIXES:
         words.pop()

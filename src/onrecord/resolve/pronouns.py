@@ -25,6 +25,10 @@ _FEMALE_ROLES = ("spokeswoman", "chairwoman", "queen", "princess", "businesswoma
 # given names ending in -a that are male (Slavic diminutives and a few others)
 _MALE_A = frozenset({"nikita", "ilya", "ilia", "luka", "foma", "sasha", "misha", "kuzma", "savva", "yasha", "joshua",
                      "jonah", "elijah", "mustafa", "musa", "isa", "ata", "costa", "andrea", "luca", "pasha", "kolya"})
+_FEMALE_OTHER = frozenset({"helen", "karin", "ingrid", "ruth", "miriam", "ellen", "esther", "carmen", "rachel", "sarah",
+                           "elif", "astrid", "sigrid", "margaret", "elizabeth", "ann", "kim", "lyudmila", "catherine",
+                           "gwen", "jill", "megan", "susan", "karen", "sharon", "lauren", "kathleen", "maureen",
+                           "hannah", "leah", "noor", "mariam", "shirin", "yasmin", "ilse", "greet", "britt", "birgit"})
 _FEMALE_SURNAME = ("ova", "eva", "ina", "skaya", "tskaya", "yna")
 
 
@@ -52,9 +56,13 @@ def guess_gender(surface_forms: list[str], roles: list[str] = ()) -> str:
         p = parse_person(strip_honorifics(form))
         given = p.given.split()[0].lower() if p.given else ""
         if given:
+            if given in _FEMALE_OTHER or given.endswith(("ine", "elle", "ette")):
+                return "f"
             if given.endswith(("a", "ya", "ia")) and given not in _MALE_A:
                 return "f"
-            return "m" if len(given) > 1 else ""
+            if given.endswith(("e", "i", "y")) or len(given) < 2:
+                return ""  # Ilse, Marie, Naomi / George, Sergei, Dmitry: no guess
+            return "m"
         if p.surname.lower().endswith(_FEMALE_SURNAME):
             return "f"
     return ""

@@ -55,7 +55,8 @@ ORG_HEADS: dict[str, tuple[str, ...]] = {
         "commission", "police", "army", "military", "kremlin", "white house", "company", "bank", "party",
         "court", "parliament", "administration", "embassy", "union", "cabinet", "authorities", "group",
         "organisation", "organization", "corporation", "inc", "ltd", "force", "forces", "guard", "directorate",
-        "bureau", "secretariat", "prosecutor's office", "press service", "federation", "association",
+        "bureau", "secretariat", "prosecutor's office", "press service", "federation", "association", "side",
+        "kremlin", "utility", "newspaper", "outlet", "channel", "network",
     ),
     "ru": ("министерство", "правительство", "кремль", "агентство", "служба", "администрация", "мвд", "мид"),
 }
@@ -115,8 +116,18 @@ def roles_match(bare: str, known: str) -> bool:
 
 
 def is_org_phrase(text: str, language: str = "en") -> bool:
-    low = " " + " ".join(_words(text)) + " "
-    return any(" " + h + " " in low for h in _heads(language, ORG_HEADS))
+    """An organisation head ends the phrase (or is followed by "of/for ..."): "the Interior Ministry",
+    "the Ministry of Defence"; not "12 former senior police officers"."""
+    words = _words(text)
+    low = " " + " ".join(words) + " "
+    for h in _heads(language, ORG_HEADS):
+        at = low.rfind(" " + h + " ")
+        if at < 0:
+            continue
+        after = low[at + len(h) + 2:].split()
+        if not after or after[0] in ("of", "for", "in") or (words and words[0][:1].isupper() is False and False):
+            return True
+    return False
 
 
 def org_key(text: str) -> str:

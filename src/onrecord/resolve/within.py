@@ -144,10 +144,26 @@ def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
+_SPLIT = re.compile(r"(?<=[.!?])[\"”»’]?\s+(?=[\"“«]?[A-ZА-ЯЁ])")
+_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "lt", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul",
+                     "aug", "sep", "sept", "oct", "nov", "dec", "prof", "sen", "rep", "gov", "u.s", "inc", "co", "jr"})
+
+
 def _sentences(result: ArticleResult) -> list[tuple[int, int]]:
-    if result.sentences:
-        return [(s.start, s.end) for s in result.sentences]
-    return [(m.start(), m.end()) for m in _SENT_RE.finditer(result.article.text)]
+    """Sentence spans: the parser's, split again at ". Capital" when the parser ran two together."""
+    text = result.article.text
+    base = [(s.start, s.end) for s in result.sentences] or [(m.start(), m.end()) for m in _SENT_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for start, end in base:
+        cur = start
+        for m in _SPLIT.finditer(text, start, end):
+            word = re.findall(r"[\w.]+$", text[cur:m.start()].rstrip(".!?\"”»’"))
+            if word and (word[0].lower().rstrip(".") in _ABBREV or len(word[0].rstrip(".")) == 1):
+                continue
+            out.append((cur, m.start()))
+            cur = m.end()
+        out.append((cur, end))
+    return out
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -337,6 +353,12 @@ def _entity_in(cast: Cast, start: int, end: int) -> tuple[_Entity, tuple[int, in
 
 def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, prev: dict | None) -> dict:
     m = st.speaker_mention
+    if (m is None or not m.text.strip()) and st.cue is not None:
+        got = _sentence_subject(cast, st, sentences)
+        if got is not None:  # "..., his lawyer, Nina Faber, said": a source the extractor did not attach
+            ent, span = got
+            mtype = "name" if len(text[span[0]:span[1]].split()) > 1 else "surname"
+            return _resolution("sentence-subject", mtype, ent, 0.6, _antecedent(text, span))
     if m is None or not m.text.strip():
         if prev and prev.get("name") and st.content.start - prev["_end"] < _FLOAT_CHARS:
             return {k: v for k, v in prev.items() if not k.startswith("_")} | {
@@ -396,6 +418,16 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
             if len(same) > 1:
                 conf = 0.6
         return _resolution("name" if mtype == "name" else "surname", mtype, ent, conf, ante)
+    if head and not _org_is_head(mtext, head, lang) and low.split()[0] in ("a", "an", "one") and is_org_phrase(
+            mtext[: mtext.lower().rfind(head)], lang):
+        # "a ministry spokesman": an unnamed voice of the organisation
+        orgs = [e for e in cast.entities if e.kind == "organisation"]
+        word = _words_of(mtext[: mtext.lower().rfind(head)])
+        org = cast.org_for(" ".join(word[1:])) or cast.latest([e for e in orgs if word and e.key.endswith(word[-1])], m.start)
+        if org is not None:
+            cast.mention(m.start, m.end, org)
+            return _resolution("title:anonymous", "title", org, 0.7, _antecedent(text, _last_mention(cast, org, m.start)),
+                               role=role_key(mtext, lang))
     if head and not _org_is_head(mtext, head, lang):
         rk = role_key(mtext, lang)
         holders = [e for e in cast.entities if e.kind == "person"
@@ -438,6 +470,10 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
         mtype = "name" if len(display.split()) > 1 else "surname"
         return _resolution(mtype, mtype, ent, 0.8, None)
     return {"rule": "generic", "mention_type": "none", "confidence": 0.0, "antecedent": None}
+
+
+def _words_of(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\w'’\-]+", text)]
 
 
 def _org_is_head(text: str, role: str, lang: str) -> bool:

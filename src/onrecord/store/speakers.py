@@ -133,12 +133,22 @@ class SpeakerStore(StatementStore):
 
     def speaker(self, key: str) -> dict[str, Any]:
         """One speaker by id, id prefix, name or alias (case- and spelling-insensitive)."""
-        from ..resolve.names import alias_key
+        from ..resolve.names import alias_key, parse_person
 
         rows = self._rows("SELECT id FROM speakers WHERE id = :k OR lower(name) = lower(:k)", {"k": key})
         if not rows:
-            rows = self._rows("SELECT DISTINCT speaker_id AS id FROM speaker_aliases WHERE alias_key = :ak"
-                              " OR lower(alias) = lower(:k)", {"ak": alias_key(key), "k": key})
+            rows = self._rows("SELECT DISTINCT speaker_id AS id FROM speaker_aliases WHERE lower(alias) = lower(:k)",
+                              {"k": key})
+        if not rows:  # spelling variants: Shoygu for Shoigu, Jaksylov for Zhaksylov
+            want = alias_key(key)
+            rows = [{"id": r["id"]} for r in self._rows("SELECT id, name FROM speakers") if alias_key(r["name"]) == want]
+            if not rows:
+                rows = [{"id": r["speaker_id"]} for r in self._rows("SELECT speaker_id, alias FROM speaker_aliases")
+                        if alias_key(r["alias"]) == want]
+            if not rows and len(key.split()) == 1:  # a bare surname, when only one speaker has it
+                sk = parse_person(key).surname_key
+                rows = [{"id": r["id"]} for r in self._rows("SELECT id, name FROM speakers WHERE kind = 'person'")
+                        if parse_person(r["name"]).surname_key == sk]
         if not rows and len(key) >= 4:
             rows = self._rows("SELECT id FROM speakers WHERE id LIKE :p", {"p": key + "%"})
         ids = sorted({r["id"] for r in rows})

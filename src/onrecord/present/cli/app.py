@@ -13,6 +13,8 @@ from .export import export_cli
 from .flags import analyze_cli, flags_app, review_cli, timeline_cli
 from .ingest import demo_cli, ingest_cli
 from .serve import serve_cli
+from .speakers import speakers_app
+from .statements import statements_cli
 
 __all__ = ["app", "main"]
 
@@ -33,6 +35,8 @@ app.command("serve")(serve_cli)
 app.command("export")(export_cli)
 app.command("analyze")(analyze_cli)
 app.add_typer(flags_app, name="flags")
+app.add_typer(speakers_app, name="speakers")
+app.command("statements")(statements_cli)
 app.command("review")(review_cli)
 app.command("timeline")(timeline_cli)
 

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Canonical-speaker accuracy: does each gold statement get the right canonical speaker?
+
+    python eval/speakers_eval.py [--set fixtures|demo|second|all] [--json OUT.json] [--show-errors]
+
+Each set is ingested with the real pipeline (extraction, within-article resolution,
+corpus linking) into a temporary SQLite store. Stored statements are matched to gold
+statements by content overlap (same article, most overlapping characters); the stored
+statement's canonical speaker name is right when it names the gold speaker — its
+canonical name or one of its gold aliases, compared case-insensitively, ignoring a
+leading "the" and transliteration (onrecord's alias keys) — and names no other gold
+speaker. A gold statement no stored statement overlaps counts as wrong ("missed").
+
+Sets: ``fixtures`` (eval/fixtures/speakers_gold.jsonl: short dated snippets with the hard
+cases), ``demo`` and ``second`` (the bundled corpora's gold). Only statements whose gold
+has a speaker and a mention type are scored. Floors: eval/baseline.json key "speakers".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "eval" / "fixtures" / "speakers_gold.jsonl"
+DATA = REPO / "src" / "onrecord" / "data"
+SETS = {
+    "fixtures": (FIXTURES, FIXTURES),
+    "demo": (DATA / "demo" / "articles.jsonl", DATA / "demo" / "gold.jsonl"),
+    "second": (DATA / "second" / "articles.jsonl", DATA / "second" / "gold.jsonl"),
+}
+TYPES = ("name", "surname", "pronoun", "title", "organisation")
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _norm(name: str) -> str:
+    from onrecord.resolve.names import alias_key
+
+    s = " ".join(name.replace("’", "'").split()).lower()
+    if s.startswith("the "):
+        s = s[4:]
+    return alias_key(s) or s
+
+
+def _spans(st: dict[str, Any]) -> list[tuple[int, int]]:
+    spans = st.get("content_spans") or [st["content"]]
+    return [(int(a), int(b)) for a, b in spans]
+
+
+def ingest_set(articles: Path, db_url: str, speakers_file: str = "") -> None:
+    """Ingest ``articles`` (JSONL) into the store at ``db_url`` with the real pipeline."""
+    from onrecord.pipeline import ingest
+    from onrecord.settings import resolve_settings
+    from onrecord.store import open_store
+
+    settings = resolve_settings({"db": db_url, "progress": False, "speakers_file": speakers_file}, env={})
+    with open_store(db_url) as store:
+        ingest([str(articles)], store, settings)
+
+
+def _articles_file(gold_rows: list[dict[str, Any]], tmp: Path) -> Path:
+    path = tmp / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for r in gold_rows:
+            if r.get("type") == "article":
+                fh.write(json.dumps({k: r[k] for k in ("id", "date", "text", "title", "outlet") if k in r}) + "\n")
+    return path
+
+
+def score_store(store, gold_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy overall and by mention type for the statements stored in ``store``."""
+    speakers = [r for r in gold_rows if r.get("type") == "speaker"]
+    names_of: dict[str, set[str]] = {}
+    for sp in speakers:
+        names_of[sp["name"]] = {_norm(sp["name"])} | {_norm(a) for a in sp.get("aliases", [])}
+    stored: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for st in store.iter_statements():
+        stored[st["article_id"]].append(st)
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # correct, scored, missed
+    errors = []
+    for g in gold_rows:
+        if g.get("type") != "statement" or not g.get("speaker") or not g.get("mention_type"):
+            continue
+        mtype = g["mention_type"]
+        gspans = _spans(g)
+        best, best_ov = None, 0
+        for st in stored.get(g["article"], []):
+            pspans = [(f["start"], f["end"]) for f in st["content"].get("fragments", [])] or [
+                (st["content"]["start"], st["content"]["end"])]
+            ov = sum(max(0, min(b, d) - max(a, c)) for a, b in gspans for c, d in pspans)
+            if ov > best_ov:
+                best, best_ov = st, ov
+        pred = (best or {}).get("speaker") or {}
+        pname = pred.get("name") or ""
+        hits = {n for n, keys in names_of.items() if pname and _norm(pname) in keys}
+        ok = best is not None and hits == {g["speaker"]} or (g["speaker"] in hits and _norm(pname) == _norm(g["speaker"]))
+        for key in (mtype, "all"):
+            totals[key][0] += int(ok)
+            totals[key][1] += 1
+            totals[key][2] += int(best is None)
+        if not ok:
+            errors.append({"id": g.get("id"), "type": mtype, "gold": g["speaker"], "pred": pname or None,
+                           "missed": best is None, "mention": ((best or {}).get("speaker_mention") or {}).get("text"),
+                           "rule": ((best or {}).get("resolution") or {}).get("rule"), "text": g.get("text", "")[:70]})
+    by_type = {k: {"accuracy": round(c / n, 4) if n else None, "n": n, "missed": m} for k, (c, n, m) in totals.items()}
+    return {"accuracy": by_type.get("all", {}).get("accuracy"), "by_type": by_type, "errors": errors}
+
+
+def evaluate_set(name: str) -> dict[str, Any]:
+    """Ingest one set into a temporary SQLite store and score it."""
+    from onrecord.store import open_store
+
+    articles, gold = SETS[name]
+    if not gold.is_file():
+        return {"skipped": f"{gold} not found"}
+    rows = _read(gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"sqlite:///{Path(tmp) / 'eval.db'}"
+        src = articles if articles != gold else _articles_file(rows, Path(tmp))
+        ingest_set(src, db)
+        with open_store(db) as store:
+            return score_store(store, rows)
+
+
+def headline(results: dict[str, dict[str, Any]]) -> dict[str, float]:
+    """Gated figures: ``<set>_accuracy`` and ``<set>_<type>`` for each scored set and mention type."""
+    out: dict[str, float] = {}
+    for name, res in results.items():
+        if res.get("accuracy") is None:
+            continue
+        out[f"{name}_accuracy"] = res["accuracy"]
+        for t in TYPES:
+            v = res["by_type"].get(t, {}).get("accuracy")
+            if v is not None:
+                out[f"{name}_{t}"] = v
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", default="all", choices=["all", *SETS])
+    ap.add_argument("--json", dest="json_out", help="write the full result here")
+    ap.add_argument("--show-errors", action="store_true")
+    args = ap.parse_args(argv)
+    names = list(SETS) if args.set == "all" else [args.set]
+    results = {n: evaluate_set(n) for n in names}
+    for n, res in results.items():
+        if "skipped" in res:
+            print(f"{n}: skipped ({res['skipped']})")
+            continue
+        print(f"{n}: accuracy {res['accuracy']}")
+        for t in (*TYPES, "all"):
+            row = res["by_type"].get(t)
+            if row:
+                print(f"  {t:13} {row['accuracy']!s:7} n={row['n']:<4} missed={row['missed']}")
+        if args.show_errors:
+            for e in res["errors"]:
+                print(f"    ✗ {e['id']} [{e['type']}] gold={e['gold']!r} pred={e['pred']!r} mention={e['mention']!r}"
+                      f" rule={e['rule']} missed={e['missed']}  {e['text']!r}")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
