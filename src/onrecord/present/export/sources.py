@@ -102,7 +102,8 @@ class Records:
         yield from self.mention_speakers()
 
     def mention_speakers(self) -> list[dict[str, Any]]:
-        """Unresolved statements grouped by their speaker mention (ids ``m-…``), busiest first."""
+        """Unresolved statements grouped by their speaker mention (ids ``m-…``), busiest first, shaped
+        like stored speakers (first/last dates in ``meta``)."""
         counts: dict[str, dict[str, Any]] = {}
         for st in self.store.iter_statements():
             if st.get("speaker"):
@@ -110,13 +111,13 @@ class Records:
             who = speaker_of(st)
             if who is None:
                 continue
-            entry = counts.setdefault(who["id"], {**who, "kind": "mention", "aliases": [], "roles": [],
-                                                 "statements": 0, "first": None, "last": None})
+            entry = counts.setdefault(who["id"], {**who, "kind": "mention", "meta": {"first": None, "last": None},
+                                                 "statements": 0, "aliases": [], "roles": []})
             entry["statements"] += 1
-            day = st["said_on"] or st["published"]
+            day, meta = st["said_on"] or st["published"], entry["meta"]
             if day:
-                entry["first"] = min(entry["first"] or day, day)
-                entry["last"] = max(entry["last"] or day, day)
+                meta["first"] = min(meta["first"] or day, day)
+                meta["last"] = max(meta["last"] or day, day)
         return sorted(counts.values(), key=lambda s: (-s["statements"], s["name"].lower()))
 
     def speaker(self, speaker_id: str) -> dict[str, Any] | None:
