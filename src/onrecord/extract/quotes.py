@@ -13,6 +13,7 @@ from ..models import Statement
 from .direct import attach_quotes
 from .drafts import Draft, finish
 from .indirect import according_drafts, colon_drafts, verb_drafts
+from .nominals import nominal_drafts
 from .quote_marks import find_quoted
 
 __all__ = ["EXTRACTOR", "extract_statements"]
@@ -57,6 +58,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts = verb_drafts(doc, language)
     drafts += according_drafts(doc, language)
     drafts += colon_drafts(doc, language)
+    drafts += nominal_drafts(doc, language)
     # cues inside a closed quotation belong to the quoted speaker's words, not to the report
     drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes))]
     drafts += attach_quotes(doc, quotes, drafts, language)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Cue", "CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
+__all__ = ["Cue", "CUES", "NOMINAL_CUES", "LIGHT_VERBS", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +120,28 @@ SPEECH_NOUNS: dict[str, frozenset[str]] = {
 SOURCE_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
                      "sources", "aide", "aides", "statement"}),
+    "ru": frozenset(),
+}
+
+
+# nouns that report a position when someone owns them: "her vow to ...", "his claim that ..."
+NOMINAL_CUES: dict[str, dict[str, float]] = {
+    "en": {
+        "claim": 0.7, "statement": 0.5, "assertion": 0.7, "argument": 0.6, "belief": 0.7, "promise": 0.7,
+        "pledge": 0.7, "vow": 0.7, "proposal": 0.6, "call": 0.6, "demand": 0.6, "refusal": 0.7, "warning": 0.7,
+        "suggestion": 0.7, "insistence": 0.7, "charge": 0.5, "allegation": 0.6, "accusation": 0.7,
+        "opposition": 0.6, "endorsement": 0.6, "praise": 0.6, "comment": 0.5, "remark": 0.6, "hope": 0.5, "fear": 0.5,
+        "desire": 0.6, "intention": 0.6, "push": 0.5, "threat": 0.5, "announcement": 0.6, "admission": 0.7,
+        "denial": 0.7, "prediction": 0.7, "recommendation": 0.6, "stance": 0.5,
+        "opinion": 0.6, "attack": 0.4, "defense": 0.4, "request": 0.5, "assessment": 0.6,
+    },
+    "ru": {"заявление": 0.6, "обещание": 0.6, "призыв": 0.6, "требование": 0.6},
+}
+
+# verbs whose object noun carries the speech act: "made the argument that", "expressed support for"
+LIGHT_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"make", "give", "issue", "express", "offer", "voice", "reiterate", "repeat", "renew",
+                     "deliver", "lend", "throw", "announce", "share", "signal", "register"}),
     "ru": frozenset(),
 }
 
