@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from ..errors import NotFoundError
 from ..models import Article, Skip
 from .base import StoreCore, dumps, loads
-from .dialect import article_search_sql, fts_query_sqlite, fts_sync
+from .dialect import article_search_sql, fts_query, fts_sync
 from .engine import now
 
 __all__ = ["ArticleStore"]
@@ -123,7 +123,7 @@ class ArticleStore(StoreCore):
         params.update(limit=limit, offset=offset)
         rows = self._rows(
             "SELECT id, external_id, title, authors, outlet, published, language, url, cluster_id FROM articles"
-            f"{where} ORDER BY published DESC, id LIMIT :limit OFFSET :offset",
+            f"{where} ORDER BY published IS NULL, published DESC, id LIMIT :limit OFFSET :offset",  # undated last on both backends
             params,
         )
         for r in rows:
@@ -154,8 +154,10 @@ class ArticleStore(StoreCore):
         Accepts the stored id, a unique id prefix, or the input's own id.
         """
         rows = self._rows("SELECT * FROM articles WHERE id = :i OR external_id = :i", {"i": article_id})
-        if not rows and len(article_id) >= 4:
-            rows = self._rows("SELECT * FROM articles WHERE id LIKE :p", {"p": article_id + "%"})
+        if not rows and len(article_id) >= 4:  # a unique prefix (compared literally: no LIKE wildcards)
+            rows = self._rows(
+                "SELECT * FROM articles WHERE substr(id, 1, :n) = :p", {"n": len(article_id), "p": article_id}
+            )
         if len(rows) != 1:
             raise NotFoundError(
                 f"No article {article_id!r}" if not rows else f"Article id {article_id!r} is ambiguous ({len(rows)} match)"
@@ -185,9 +187,9 @@ class ArticleStore(StoreCore):
 
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Full-text search over article titles and texts (FTS5 / tsvector)."""
-        if not q.strip():
+        query = fts_query(self.dialect, q)
+        if query is None:
             return []
-        query = fts_query_sqlite(q) if self.dialect == "sqlite" else q
         return self._rows(article_search_sql(self.dialect), {"q": query, "limit": limit, "offset": offset})
 
     def outlets(self) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["engine_url", "fts_query_sqlite", "article_search_sql", "statement_search_sql", "fts_sync"]
+__all__ = ["engine_url", "fts_query", "fts_query_sqlite", "article_search_sql", "statement_search_sql", "fts_sync"]
 
 
 def engine_url(url: str) -> str:
@@ -25,6 +25,21 @@ def fts_query_sqlite(q: str) -> str:
         return '"' + " ".join(words) + '"' if words else '""'
     words = _WORD.findall(q)
     return " AND ".join(f'"{w}"' for w in words) if words else '""'
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def fts_query(dialect: str, q: str) -> str | None:
+    """The search parameter for free text ``q`` on this backend, or None when nothing is left to search.
+
+    SQLite gets a quoted FTS5 expression; PostgreSQL gets the text for ``websearch_to_tsquery``
+    (which never raises on user syntax) without the control characters it refuses.
+    """
+    q = _CONTROL.sub(" ", q).strip()
+    if not _WORD.search(q):
+        return None
+    return fts_query_sqlite(q) if dialect == "sqlite" else q
 
 
 def article_search_sql(dialect: str) -> str:

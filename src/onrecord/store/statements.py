@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 from ..models import ArticleResult, Statement
 from .articles import ArticleStore
 from .base import dumps, loads
-from .dialect import fts_query_sqlite, fts_sync, statement_search_sql
+from .dialect import fts_query, fts_sync, statement_search_sql
 
 __all__ = ["StatementStore"]
 
@@ -180,9 +180,9 @@ class StatementStore(ArticleStore):
 
     def search_statements(self, q: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Full-text search over statement contents."""
-        if not q.strip():
+        query = fts_query(self.dialect, q)
+        if query is None:
             return []
-        query = fts_query_sqlite(q) if self.dialect == "sqlite" else q
         ids = [r["id"] for r in self._rows(statement_search_sql(self.dialect), {"q": query, "limit": limit, "offset": offset})]
         found = {s["id"]: s for s in self.iter_statements(ids=ids)}
         return [found[i] for i in ids if i in found]
