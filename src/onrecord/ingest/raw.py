@@ -28,6 +28,6 @@ class RawDoc:
         for v in values:
             if v is None:
                 continue
-            s = str(v).strip()
+            s = str(v).replace("\x00", "").strip()  # PostgreSQL text refuses NUL
             if s and (s, origin) not in self.fields.setdefault(name, []):
                 self.fields[name].append((s, origin))
