@@ -96,6 +96,14 @@ def _coerce(name: str, raw: Any) -> Any:
         raise ConfigError(f"Setting {name!r} has an invalid value {raw!r}: {exc}") from exc
 
 
+def _unknown(key: str, names: set[str], where: str) -> ConfigError:
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(names), n=1)
+    hint = (f"Did you mean {close[0]!r}? " if close else "") + f"Known settings: {', '.join(sorted(names))}"
+    return ConfigError(f"Unknown setting {key!r}{where}", hint=hint)
+
+
 def resolve_settings(
     overrides: Mapping[str, Any] | None = None,
     *,
@@ -116,7 +124,7 @@ def resolve_settings(
         table = data.get("onrecord", data)
         for key, raw in table.items():
             if key not in names:
-                raise ConfigError(f"Unknown setting {key!r} in {path}", hint=f"Known settings: {', '.join(sorted(names))}")
+                raise _unknown(key, names, f" in {path}")
             values[key] = _coerce(key, raw)
 
     for name in names:
@@ -132,7 +140,7 @@ def resolve_settings(
         if raw is None:
             continue
         if key not in names:
-            raise ConfigError(f"Unknown setting {key!r}")
+            raise _unknown(key, names, "")
         values[key] = _coerce(key, raw)
     if "db" in values:
         values["db"] = normalise_db_url(values["db"])
