@@ -324,7 +324,7 @@ def _disambiguate(n, roots, uf, node_roles, gender_forms):
 
 def _cluster_orgs(uf, forms) -> None:
     """"Interior Ministry" joins "Valdorian Interior Ministry" when that is the only qualified one."""
-    orgs = [n for n in uf.parent if n[0] == "organisation"]
+    orgs = sorted((n for n in uf.parent if n[0] == "organisation"), key=lambda n: -len(n[1].split()))
     for n in orgs:
         longer = {uf.find(o) for o in orgs if o != n and o[1].endswith(" " + n[1])}
         if len(longer) == 1:

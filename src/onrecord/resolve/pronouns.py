@@ -28,7 +28,11 @@ _MALE_A = frozenset({"nikita", "ilya", "ilia", "luka", "foma", "sasha", "misha",
 _FEMALE_OTHER = frozenset({"helen", "karin", "ingrid", "ruth", "miriam", "ellen", "esther", "carmen", "rachel", "sarah",
                            "elif", "astrid", "sigrid", "margaret", "elizabeth", "ann", "kim", "lyudmila", "catherine",
                            "gwen", "jill", "megan", "susan", "karen", "sharon", "lauren", "kathleen", "maureen",
-                           "hannah", "leah", "noor", "mariam", "shirin", "yasmin", "ilse", "greet", "britt", "birgit"})
+                           "hannah", "leah", "noor", "mariam", "shirin", "yasmin", "ilse", "greet", "britt", "birgit",
+                           "jane", "anne", "marie", "claire", "alice", "louise", "julie", "sophie", "charlotte",
+                           "caroline", "christine", "nicole", "michelle", "stephanie", "valerie", "natalie", "rose",
+                           "grace", "elise", "irene", "marine", "ursule", "simone", "eve", "janet", "mary", "lucy",
+                           "amy", "emily", "nancy", "kathy", "judy", "betty", "dolly", "kelly", "tracy", "ashley"})
 _FEMALE_SURNAME = ("ova", "eva", "ina", "skaya", "tskaya", "yna")
 
 

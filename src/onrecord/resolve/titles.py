@@ -56,7 +56,7 @@ ORG_HEADS: dict[str, tuple[str, ...]] = {
         "court", "parliament", "administration", "embassy", "union", "cabinet", "authorities", "group",
         "organisation", "organization", "corporation", "inc", "ltd", "force", "forces", "guard", "directorate",
         "bureau", "secretariat", "prosecutor's office", "press service", "federation", "association", "side",
-        "kremlin", "utility", "newspaper", "outlet", "channel", "network",
+        "kremlin", "utility", "newspaper", "outlet", "channel", "network", "city", "municipality",
     ),
     "ru": ("министерство", "правительство", "кремль", "агентство", "служба", "администрация", "мвд", "мид"),
 }

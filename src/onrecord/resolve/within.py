@@ -52,6 +52,7 @@ class _Entity:
     former_roles: list[str] = field(default_factory=list)
     org: str = ""  # for spokespeople: the organisation they speak for
     key: str = ""  # org key
+    gender_hint: str = ""  # learned from a confidently resolved pronoun
 
     def add_form(self, form: str) -> None:
         if form and form not in self.forms:
@@ -64,7 +65,7 @@ class _Entity:
 
     @property
     def gender(self) -> str:
-        return guess_gender(self.forms, self.roles + self.former_roles)
+        return guess_gender(self.forms, self.roles + self.former_roles) or self.gender_hint
 
 
 @dataclass
@@ -84,13 +85,16 @@ class Cast:
         self.entities.append(ent)
         return ent
 
-    def person_for(self, display: str, at: int) -> _Entity | None:
+    def person_for(self, display: str, at: int, raw: str = "") -> _Entity | None:
         """The person a name refers to: same surname key and compatible given name; a bare
-        surname shared by two people goes to the one mentioned last before ``at``."""
+        surname shared by two people goes to the one (of agreeing gender) mentioned last before ``at``."""
         p = parse_person(display)
         if not p.surname_key:
             return None
         same = [e for e in self.entities if e.kind == "person" and e.surname_key == p.surname_key]
+        g = guess_gender([raw]) if raw and not p.has_given else ""
+        if g and len(same) > 1:  # "Ms Kovac" when Anna and Marko Kovac are both in the story
+            same = [e for e in same if e.gender in (g, "")] or same
         if p.has_given:
             same = [e for e in same if first_names_compatible(p.given_key, e.given_key)]
             exact = [e for e in same if e.given_key == p.given_key]
@@ -233,7 +237,7 @@ def build_cast(result: ArticleResult) -> Cast:
         if not _inside(start, end, quoted):
             cast.mention(start, end, ent)
     for start, end, display in pending:  # bare surnames: after all full names are known
-        ent = cast.person_for(display, start)
+        ent = cast.person_for(display, start, _with_honorific(text, start, end))
         if ent is None:
             p = parse_person(display)
             ent = cast.new("person", p.display, given_key="", surname_key=p.surname_key)
@@ -266,6 +270,14 @@ def build_cast(result: ArticleResult) -> Cast:
         if role not in bucket:
             bucket.append(role)
     return cast
+
+
+def _with_honorific(text: str, start: int, end: int) -> str:
+    """The name with the word before it when that is an honorific ("Ms Kovac")."""
+    before = re.search(r"(\w+\.?)\s+$", text[max(0, start - 8):start])
+    if before and before.group(1).lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"):
+        return f"{before.group(1)} {text[start:end]}"
+    return text[start:end]
 
 
 def _org_display(text: str) -> str:
@@ -383,6 +395,8 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
             return {"rule": "pronoun:unresolved", "mention_type": "pronoun", "confidence": 0.0, "antecedent": None}
         ent, span, conf = got
         cast.mention(m.start, m.end, ent)
+        if ent.kind == "person" and not ent.gender and feats[0] in ("m", "f") and conf >= 0.8:
+            ent.gender_hint = feats[0]
         return _resolution("pronoun", "pronoun", ent, conf, _antecedent(text, span))
     if low in _LATTER or low in _FORMER:
         people: list[int] = []
@@ -424,10 +438,13 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
         orgs = [e for e in cast.entities if e.kind == "organisation"]
         word = _words_of(mtext[: mtext.lower().rfind(head)])
         org = cast.org_for(" ".join(word[1:])) or cast.latest([e for e in orgs if word and e.key.endswith(word[-1])], m.start)
-        if org is not None:
-            cast.mention(m.start, m.end, org)
-            return _resolution("title:anonymous", "title", org, 0.7, _antecedent(text, _last_mention(cast, org, m.start)),
-                               role=role_key(mtext, lang))
+        if org is None:
+            name = " ".join(w for w in mtext[: mtext.lower().rfind(head)].split()[1:])
+            org = cast.new("organisation", name, key=org_key(name))
+            org.add_form(name)
+        cast.mention(m.start, m.end, org)
+        return _resolution("title:anonymous", "title", org, 0.7, _antecedent(text, _last_mention(cast, org, m.start)),
+                           role=role_key(mtext, lang))
     if head and not _org_is_head(mtext, head, lang):
         rk = role_key(mtext, lang)
         holders = [e for e in cast.entities if e.kind == "person"
@@ -446,6 +463,8 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
                 return _resolution("title:organisation", "title", org, 0.6, _antecedent(text, _last_mention(cast, org, m.start)), role=rk)
         return {"rule": "title:unresolved", "mention_type": "title", "confidence": 0.0, "antecedent": None,
                 "role": rk, "kind": "person"}
+    if inside is None and is_org_phrase(mtext, lang) and low.split()[0] in ("a", "an", "some", "one"):
+        return {"rule": "generic", "mention_type": "none", "confidence": 0.0, "antecedent": None}
     if inside is not None or is_org_phrase(mtext, lang):
         if inside is not None and not (is_org_phrase(mtext, lang) and len(_org_display(mtext)) > len(inside[0].name)):
             ent = inside[0]

@@ -1,0 +1,42 @@
+"""Quality gate: canonical-speaker accuracy on the fixtures and bundled corpora must not fall below eval/baseline.json."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _speakers_eval():
+    spec = importlib.util.spec_from_file_location("speakers_eval", REPO / "eval" / "speakers_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_speaker_accuracy_meets_floors():
+    pytest.importorskip("spacy")
+    se = _speakers_eval()
+    floors = json.loads((REPO / "eval" / "baseline.json").read_text())["speakers"]
+    sets = sorted({k.split("_", 1)[0] for k in floors})
+    figures = se.headline({name: se.evaluate_set(name) for name in sets})
+    missing = sorted(k for k in floors if k not in figures)
+    low = {k: (figures[k], floor) for k, floor in floors.items() if k in figures and figures[k] < floor}
+    assert not missing, f"figures not measured: {missing}"
+    assert not low, f"below the floor in eval/baseline.json (measured, floor): {low}"
+
+
+def test_fixture_offsets_match_their_text():
+    rows = [json.loads(line) for line in (REPO / "eval" / "fixtures" / "speakers_gold.jsonl").read_text().splitlines()]
+    texts = {r["id"]: r["text"] for r in rows if r["type"] == "article"}
+    names = {r["name"] for r in rows if r["type"] == "speaker"}
+    statements = [r for r in rows if r["type"] == "statement"]
+    assert len(statements) >= 30
+    for st in statements:
+        a, b = st["content"]
+        assert texts[st["article"]][a:b] == st["text"]
+        assert st["speaker"] in names
