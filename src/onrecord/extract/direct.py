@@ -19,7 +19,7 @@ from .quote_marks import Quoted
 from .reporting import cues_for
 from .sources import cue_span, source_span, subject_of
 
-__all__ = ["attach_quotes"]
+__all__ = ["attach_quotes", "nearby_speaker"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _SENT_END = re.compile(r"[.!?]\s")
@@ -117,8 +117,36 @@ def _extend(d: Draft, q: Quoted) -> None:
 def _new(doc: Doc, tok: Token, q: Quoted, weight: float, rule: str) -> Draft:
     subj = subject_of(tok)
     source = source_span(subj) if subj is not None else None
+    if source is None or (source[0] < q.end and q.start < source[1]):
+        source = nearby_speaker(doc, tok, q)
     conf = weight * (1.0 if source else 0.85) * (1.0 if q.closed else 0.8)
     return Draft([(q.start, q.end)], cue_span(tok), source, conf, rule, tok.i, [q])
+
+
+_SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+_SPEAKER_GLUE = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART"})
+
+
+def nearby_speaker(doc: Doc, cue: Token, q: Quoted) -> tuple[int, int] | None:
+    """When the parse gives no usable subject: the noun phrase between the quotation and
+    the cue (``“...,” Bozell answers``) or right after the cue (``“...,” said Tokayev``)."""
+    if cue.idx >= q.end:
+        between = [t for t in doc[cue.i - 6 if cue.i >= 6 else 0:cue.i] if t.idx >= q.end]
+        words = [t for t in between if t.pos_ in _SPEAKER_GLUE and not t.is_punct]
+        if words and any(t.pos_ in _SPEAKER_POS for t in words):
+            first = words[0]
+            last = max((t for t in words if t.pos_ in _SPEAKER_POS), key=lambda t: t.i)
+            if not any(t.is_punct for t in doc[first.i:last.i]) or last.i - first.i < 4:
+                return first.idx, last.idx + len(last)
+    after = []
+    for t in doc[cue.i + 1:cue.i + 8]:
+        if t.is_punct or t.is_quote or t.pos_ not in _SPEAKER_GLUE:
+            break
+        after.append(t)
+    names = [t for t in after if t.pos_ in _SPEAKER_POS]
+    if names:
+        return after[0].idx, names[-1].idx + len(names[-1])
+    return None
 
 
 def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str = "en") -> list[Draft]:
@@ -150,6 +178,11 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
                 new.append(d)
             last = d
             continue
+        d = _colon_lead(doc, q, starts, lexicon)
+        if d is not None:
+            new.append(d)
+            last = d
+            continue
         if last is not None and last.quotes and _continues(text, last, q):
             _extend(last, q)
             continue
@@ -168,6 +201,39 @@ def _clausal(text: str, q: Quoted) -> bool:
     inner_end = text[q.end - 2] if q.end - 2 > q.start else ""
     after = text[q.end:q.end + 2].lstrip(" ")[:1]
     return inner_end in _CLAUSE_END or after in (",", "—", "–")
+
+
+def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon) -> Draft | None:
+    """A quotation introduced by a colon, possibly across a paragraph break:
+    ``Frank quotes Alfred Kahn:⏎“...”`` or ``Jeffrey M. Jones: “...”``."""
+    text = doc.text
+    k = q.start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == 0 or text[k - 1] != ":":
+        return None
+    colon = doc[_token_at(doc, k - 1, starts)]
+    sent = colon.sent
+    best = None
+    for tok in doc[sent.start:colon.i]:
+        if tok.pos_ in _VERBAL and tok.lemma_ in lexicon:
+            best = tok
+    if best is not None:
+        d = _new(doc, best, q, lexicon[best.lemma_].weight, "quote:colon-cue")
+        for child in best.rights:  # "quotes former adviser Alfred Kahn:" - the quoted person speaks
+            if best.lemma_ == "quote" and child.dep_ == "dobj":
+                d.source = source_span(child)
+        return d
+    lead = [t for t in doc[max(sent.start, colon.i - 6):colon.i]]
+    names = [t for t in lead if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+    if not names or any(t.pos_ in _VERBAL for t in lead[lead.index(names[0]):]):
+        return None
+    first = names[0]
+    while first.i > sent.start and doc[first.i - 1].pos_ == "PROPN":
+        first = doc[first.i - 1]
+    source = (first.idx, names[-1].idx + len(names[-1]))
+    conf = 0.6 if q.closed else 0.45
+    return Draft([(q.start, q.end)], (colon.idx, colon.idx + 1), source, conf, "quote:colon-name", colon.i, [q])
 
 
 def _continues(text: str, prev: Draft, q: Quoted) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Statement
-from .direct import attach_quotes
+from .direct import attach_quotes, nearby_speaker
 from .drafts import Draft, finish
 from .indirect import according_drafts, colon_drafts, verb_drafts
 from .nominals import nominal_drafts
@@ -51,6 +51,18 @@ def _carry_speaker(drafts: list[Draft]) -> None:
             prev = d
 
 
+def _speakers_outside_quotes(doc: Doc, drafts: list[Draft], quotes) -> None:
+    """The speaker is never inside the quotation: when the parse put the subject there
+    (``“... Trump articulates it,” Viguerie notes``), look next to the cue instead."""
+    for d in drafts:
+        if d.source is None or d.cue_token < 0:
+            continue
+        for q in quotes:
+            if q.start < d.source[1] and d.source[0] < q.end and any(s <= q.start and q.end <= e for s, e in d.fragments):
+                d.source = nearby_speaker(doc, doc[d.cue_token], q)
+                break
+
+
 def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> list[Statement]:
     """Every reported statement in ``doc`` (direct, indirect and mixed), in text order."""
     text = doc.text
@@ -63,6 +75,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes))]
     drafts += attach_quotes(doc, quotes, drafts, language)
     drafts = _dedupe(drafts)
+    _speakers_outside_quotes(doc, drafts, quotes)
     _carry_speaker(drafts)
     out = []
     for d in drafts:

@@ -78,7 +78,7 @@ _EN: dict[str, tuple[float, str]] = {
     "talk": (0.6, "o"), "focus": (0.5, "o"), "refer": (0.6, "o"),
     "apologize": (0.7, "o"), "congratulate": (0.6, "o"), "recognize": (0.5, "co"),
     "challenge": (0.5, "o"), "ignore": (0.4, "o"), "name": (0.3, "o"), "list": (0.4, "o"), "weigh": (0.6, "o"),
-    "back": (0.5, "o"), "thank": (0.5, "o"), "mock": (0.6, "o"), "compare": (0.0, ""),
+    "back": (0.5, "o"), "quote": (0.6, "c"), "thank": (0.5, "o"), "mock": (0.6, "o"), "compare": (0.0, ""),
 }
 _EN = {k: v for k, v in _EN.items() if v[0] > 0}
 
