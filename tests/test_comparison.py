@@ -184,14 +184,18 @@ def test_same_qualifiers_are_not_a_hedge_flag():
 
 # -- vanished ---------------------------------------------------------------------------------
 def test_repeated_claim_that_stops():
-    claims = [
-        st("Foreign-trained terrorist groups are behind these attacks.", date="2031-01-05"),
-        st("This was a planned operation prepared by foreign-trained terrorists.", date="2031-01-07"),
-        st("Those who planned the riots from inside the state will be punished.", date="2031-01-16"),
-    ]
-    flags = vanished(claims)
+    said = [("2031-01-05", "Foreign-trained terrorist groups are behind these attacks on the capital."),
+            ("2031-01-05", "The attacks were carried out by foreign-trained terrorists."),
+            ("2031-01-06", "These were foreign-trained terrorists attacking the capital."),
+            ("2031-01-07", "This was a planned operation prepared by foreign-trained terrorists."),
+            ("2031-01-08", "We are talking about foreign-trained terrorists, not protesters.")]
+    claims = [st(text, "Arman Zhaksylov" if i % 2 else "Oskar Tell", date) for i, (date, text) in enumerate(said)]
+    later = [st("Those who planned the attacks on the capital from inside the state will be punished.", date=d)
+             for d in ("2031-01-12", "2031-01-14")]
+    flags = vanished(claims + later)
     assert flags and all(f.type == "vanished" for f in flags)
-    assert any(e.statement_id == claims[-1].id for f in flags for e in f.evidence)
+    assert {e.statement_id for e in flags[0].evidence} <= {c.id for c in claims}
+    assert "2031-01-05" in flags[0].explanation and "2031-01-14" in flags[0].explanation
 
 
 def test_claim_said_once_does_not_vanish():
@@ -215,7 +219,7 @@ def test_reprints_collapse_and_flag_ids_are_stable():
     b1 = st("The withdrawal will begin in two days.", date="2031-01-11", article="x2")
     b2 = st("The withdrawal will begin in two days.", date="2031-01-12", article="x3")
     flags, stats = find_flags([a, b1, b2])
-    assert [f.type for f in flags] == ["reversal"] and stats["statements"] == 2
+    assert [f.type for f in flags] == ["reversal"] and stats["compared"] == 2
     assert flags[0].id == find_flags([b2, b1, a])[0][0].id
 
 

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping
 
 from ..models import Evidence, Flag, Span
-from .propositions import content_keys, negated, scope_names, stances
+from .propositions import STANCE_LEXICONS, Stance, content_keys, negated, scope_names, stance_details, stances
 
 __all__ = [
     "Claim",
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 RULES_VERSION = "onrecord.flags.v1"
-DISAGREEMENT_DAYS = 3  # two speakers contradicting each other count as a disagreement within this window
+DISAGREEMENT_DAYS = 1  # two speakers contradicting each other count as a disagreement within this window
 REVERSAL_DAYS = 60
 _TOLERANCE = {"about": 0.15, "approximately": 0.15, "nearly": 0.12, "": 0.01}
 _HEDGE_KINDS_COMPARED = ("approximation", "preliminary", "scope", "modal")
@@ -62,6 +62,7 @@ class Claim:
     article_db: str = ""  # the stored article id
     outlet: str = ""
     date: str = ""  # YYYY-MM-DD, said_on or the publication date
+    published: str = ""  # YYYY-MM-DD, the article's publication date
     speaker: str = ""  # canonical speaker key ("" when unknown)
     speaker_name: str = ""
     language: str = "en"
@@ -69,8 +70,10 @@ class Claim:
     hedges: tuple[Mapping[str, Any], ...] = ()
     modality: str = ""
     polarity: str = ""
+    kind: str = ""
     keys: frozenset[str] = field(default_factory=frozenset)
     stances: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+    stance_list: tuple[Stance, ...] = ()
     negated: bool = False
     names: frozenset[str] = field(default_factory=frozenset)
 
@@ -98,7 +101,8 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
     key = speaker.get("id") or (name.lower().strip() if name else "")
     language = st.get("language") or article.get("language") or "en"
     speaker_words = frozenset(w.lower() for w in re.findall(r"\w+", name))
-    polarity = st.get("polarity") or ("negative" if negated(text, language) else "positive")
+    is_neg = negated(text, language) and (st.get("polarity") or "negative") == "negative"
+    polarity = "negative" if is_neg else "positive"
     return Claim(
         id=st.get("id") or "",
         text=text,
@@ -108,6 +112,7 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
         article_db=article.get("id") or st.get("article_id") or "",
         outlet=article.get("outlet") or st.get("outlet") or "",
         date=_day(st.get("said_on") or st.get("published") or article.get("published")),
+        published=_day(article.get("published") or st.get("published")),
         speaker=key,
         speaker_name=name,
         language=language,
@@ -115,8 +120,10 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
         hedges=tuple(st.get("hedges") or ()),
         modality=st.get("modality") or "",
         polarity=polarity,
+        kind=st.get("kind") or "",
         keys=content_keys(text, language),
         stances=stances(text, language),
+        stance_list=tuple(stance_details(text, language)),
         negated=negated(text, language),
         names=scope_names(text, speaker_words),
     )
@@ -218,28 +225,117 @@ def _scope_ok(a: Claim, b: Claim) -> bool:
     return not (a.names and b.names and not a.names & b.names)
 
 
-def _same_thing(qa: Mapping[str, Any], qb: Mapping[str, Any]) -> bool:
-    ca, cb = (qa.get("counted") or "").lower(), (qb.get("counted") or "").lower()
-    return bool(ca) and ca == cb and (qa.get("unit") or "") == (qb.get("unit") or "")
+_GENERIC_COUNTED = frozenset({"", "person", "people", "they", "them", "figure", "number", "total"})
+_PARTIAL_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those|the\s+\w+)|including|of\s+whom|first|only|another|additional)"
+                             r"\s+(?:are\s+|were\s+)?(?:\w+\s+){0,2}$", re.I)
+_PARTIAL_AFTER = re.compile(r"^\s*(?:\w+\s+)?of\s+(?:the|them|those|whom|these)\b", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:nothing\s+like|not|no|never|far\s+from|nowhere\s+near)\s+(?:\w+\s+){0,2}$", re.I)
+_TALLY = re.compile(r"\b(?:now|so\s+far|to\s+date|already|as\s+of|still|yet|up\s+to\s+now)\b", re.I)
 
 
-def number_drift(a: Claim, b: Claim) -> Flag | None:
-    """Values for the same counted thing (same unit, same scope) that their qualifiers cannot reconcile."""
-    if a.article_db == b.article_db and a.article_db:
+def counted_key(q: Mapping[str, Any], language: str = "en") -> str:
+    """The counted thing as a concept ("kostravan military personnel" -> troop); "" for generic counts."""
+    raw = (q.get("counted") or "").lower()
+    if raw in _GENERIC_COUNTED:
+        return ""
+    keys = content_keys(raw.split()[-1], language) if raw.split() else frozenset()
+    key = next(iter(keys), raw)
+    return "" if key in ("peopl", "person") else key
+
+
+def _around(c: Claim, q: Mapping[str, Any]) -> tuple[str, str, str]:
+    """(text before the number, the number, text after it) within the statement."""
+    s, e = int(q.get("start", c.start)) - c.start, int(q.get("end", c.start)) - c.start
+    if not 0 <= s <= e <= len(c.text):
+        return "", q.get("text") or "", ""
+    return c.text[:s], c.text[s:e], c.text[e:]
+
+
+def _clause(c: Claim, q: Mapping[str, Any]) -> str:
+    before, num, after = _around(c, q)
+    left = re.split(r"[.;:!?]", before)[-1]
+    right = re.split(r"[.;:!?]", after)[0]
+    return left + num + right
+
+
+def asserted_total(c: Claim, q: Mapping[str, Any]) -> bool:
+    """A number the statement asserts as a total: not negated ("nothing like 20,000"), not a part
+    ("31 of the dead", "including 19"), not a running tally ("have now been detained")."""
+    before, _, after = _around(c, q)
+    tail = before[-40:]
+    return not (_NEGATED_BEFORE.search(tail) or _PARTIAL_BEFORE.search(tail) or _PARTIAL_AFTER.match(after))
+
+
+_HEAD_WORDS = re.compile(r"^\s*((?:[^\W\d_][\w’'-]*\s*){1,3})")
+_GENERIC_HEADS = frozenset({"people", "persons", "person", "individuals", "of", "more", "others"})
+
+
+def _head(c: Claim, q: Mapping[str, Any]) -> str:
+    """The noun right after the number as a concept ("164 victims" -> death); "" for people/none."""
+    from .propositions import STOPWORDS
+
+    _, _, after = _around(c, q)
+    m = _HEAD_WORDS.match(after)
+    if not m:
+        return ""
+    words = []
+    for w in m.group(1).lower().split():
+        if w in STOPWORDS["en"] and w not in _GENERIC_HEADS:
+            break
+        words.append(w)
+    if not words or any(w in _GENERIC_HEADS for w in words):
+        return ""
+    for w in words:
+        keys = content_keys(w, c.language)
+        if keys:
+            return next(iter(keys))
+    return ""
+
+
+def _tally(c: Claim, q: Mapping[str, Any]) -> bool:
+    return bool(_TALLY.search(_clause(c, q)))
+
+
+def _same_thing(a: Claim, qa: Mapping[str, Any], b: Claim, qb: Mapping[str, Any]) -> bool:
+    """Same unit and same counted thing; a generic count ("people") matches a specific one only when
+    the statements share two or more content words besides it."""
+    if (qa.get("unit") or "") != (qb.get("unit") or ""):
+        return False
+    ka, kb = counted_key(qa, a.language), counted_key(qb, b.language)
+    ha, hb = _head(a, qa), _head(b, qb)
+    if ha and hb and ha != hb:
+        return False  # "19 officers" vs "164 victims": a part and the whole
+    if ka and kb:
+        return ka == kb
+    shared = (a.keys & b.keys) - _GENERIC_KEYS - {ka, kb}
+    if (ka and ka in b.keys) or (kb and kb in a.keys):
+        return len(shared) >= 1  # "20,000 militants" vs "several thousand armed people ... attacks"
+    return len(shared) >= 2
+
+
+def _value_in(q: Mapping[str, Any], c: Claim) -> bool:
+    """The number appears in the other statement (whatever it counts there)."""
+    v = q.get("value")
+    return v is not None and any(o.get("value") is not None and float(o["value"]) == float(v) for o in c.quantities)
+
+
+def drift_choice(a: Claim, b: Claim, *, same_article: bool = False) -> tuple[float, Mapping, Mapping] | None:
+    """The closest pair of values for the same thing that cannot both hold (ratio, qa, qb), if any."""
+    if (a.article_db == b.article_db and a.article_db and not same_article) or not _scope_ok(a, b):
         return None
-    if not _scope_ok(a, b):
-        return None
+    later = b if (b.date, b.id) >= (a.date, a.id) else a
     best: tuple[float, Mapping, Mapping] | None = None
-    for qa in a.quantities:
-        if any(_same_thing(qa, qb) and not quantities_conflict(qa, qb, _approximate(a), _approximate(b))
+    qas = [q for q in a.quantities if asserted_total(a, q) and not _value_in(q, b)]
+    qbs = [q for q in b.quantities if asserted_total(b, q) and not _value_in(q, a)]
+    for qa in qas:
+        if any(_same_thing(a, qa, b, qb) and not quantities_conflict(qa, qb, _approximate(a), _approximate(b))
                for qb in b.quantities):
             continue  # a's value is matched in b
-        for qb in b.quantities:
-            if not _same_thing(qa, qb) or not quantities_conflict(qa, qb, _approximate(a), _approximate(b)):
+        for qb in qbs:
+            if not _same_thing(a, qa, b, qb) or not quantities_conflict(qa, qb, _approximate(a), _approximate(b)):
                 continue
-            if any(_same_thing(qb, qa2) and not quantities_conflict(qa2, qb, _approximate(a), _approximate(b))
-                   for qa2 in a.quantities):
-                continue  # b's value is matched in a
+            if _tally(later, qb if later is b else qa):
+                continue  # a running count that says it moved on ("now", "so far")
             la, lb = _local_stances(a, qa), _local_stances(b, qb)
             if any((axis, -sign) in lb for axis, sign in la) or (la ^ lb) & {("movement", -1), ("movement", 1)}:
                 continue  # different events ("arrived" vs "left")
@@ -247,12 +343,21 @@ def number_drift(a: Claim, b: Claim) -> Flag | None:
             ratio = max(va, vb) / max(min(va, vb), 1e-9) if va and vb else 2.0
             if best is None or ratio < best[0]:
                 best = (ratio, qa, qb)
+    return best
+
+
+def number_drift(a: Claim, b: Claim) -> Flag | None:
+    """Values for the same counted thing (same unit, same scope) that their qualifiers cannot reconcile,
+    over time (two speakers on the same day disagree instead; see :func:`disagreement`)."""
+    if a.speaker != b.speaker and a.date and a.date == b.date:
+        return None
+    best = drift_choice(a, b)
     if best is None:
         return None
     ratio, qa, qb = best
     first, second = (a, b) if (a.date, a.id) <= (b.date, b.id) else (b, a)
     q1, q2 = (qa, qb) if first is a else (qb, qa)
-    thing = q1.get("counted") or "figure"
+    thing = counted_key(q1, first.language) or counted_key(q2, second.language) or (q1.get("counted") or "figure")
     direction = "raised" if _magnitude(q2) > _magnitude(q1) else "lowered" if _magnitude(q2) < _magnitude(q1) else "requalified"
     who = first.who if first.who == second.who else f"{first.who} and then {second.who}"
     qual = f" (qualifiers: {_qual(q1)} vs {_qual(q2)})" if (q1.get("qualifier") or q2.get("qualifier")) else ""
@@ -261,7 +366,7 @@ def number_drift(a: Claim, b: Claim) -> Flag | None:
         f" {direction} beyond what the qualifiers allow{qual}."
     )
     score = 0.55 + min(0.4, math.log(ratio) if ratio > 1 else 0.2)
-    return _flag("number_drift", score, explanation, (first, second), topic=thing)
+    return _flag("number_drift", score, explanation, (first, second), topic=f"{thing}: {_magnitude(q1):g} → {_magnitude(q2):g}")
 
 
 def _magnitude(q: Mapping[str, Any]) -> float:
@@ -282,19 +387,49 @@ def _qty(q: Mapping[str, Any]) -> str:
 
 
 # -- stances ---------------------------------------------------------------------------------
-_GENERIC_KEYS = frozenset({"will", "would", "situation", "people", "government", "country", "city", "state"})
+_GENERIC_KEYS = frozenset({"will", "would", "situation", "people", "peopl", "government", "govern", "country",
+                           "city", "state", "stay", "withdraw", "complete", "stabil", "statement", "report"})
 
 
-def _opposed(a: Claim, b: Claim) -> tuple[str, int, str] | None:
-    """(kind, strength, axis) when a and b take opposite positions on one proposition."""
-    shared = (a.keys & b.keys) - _GENERIC_KEYS
-    union = a.keys | b.keys
-    jaccard = len(shared) / len(union) if union else 0.0
-    for axis, sign in sorted(a.stances):
-        if (axis, -sign) in b.stances:
-            return ("stance", len(shared), axis)
-    if a.polarity and b.polarity and a.polarity != b.polarity and len(shared) >= 2 and jaccard >= 0.3:
-        return ("polarity", len(shared), "polarity")
+def _shared(a: Claim, b: Claim) -> frozenset[str]:
+    return (a.keys & b.keys) - _GENERIC_KEYS
+
+
+_STANCE_STEMS: dict[str, frozenset[str]] = {}
+
+
+def _stance_stems(language: str) -> frozenset[str]:
+    if language not in _STANCE_STEMS:
+        forms = STANCE_LEXICONS.get(language, STANCE_LEXICONS["en"])
+        _STANCE_STEMS[language] = frozenset().union(*(content_keys(f, language) for f in forms))
+    return _STANCE_STEMS[language]
+
+
+def _opposed(a: Claim, b: Claim, *, over_time: bool = False) -> tuple[str, int, str] | None:
+    """(kind, shared content words, axis) when a and b take opposite positions on one proposition.
+
+    Opposite stances count when their sentences share a content word (the same speaker may also
+    flip on ``presence`` without repeating the subject: "will stay" -> "the withdrawal will begin").
+    ``over_time``: an earlier stance bounded in time ("closed until Monday") is not contradicted later.
+    """
+    generic = _GENERIC_KEYS | _stance_stems(a.language)
+    best: tuple[str, int, str] | None = None
+    for sa in a.stance_list:
+        for sb in b.stance_list:
+            if sa.axis != sb.axis or sa.sign != -sb.sign or (over_time and sa.temporary):
+                continue
+            shared = len((sa.keys & sb.keys) - generic)
+            if shared or (over_time and a.speaker == b.speaker and sa.axis == "presence"):
+                if best is None or shared > best[1]:
+                    best = ("stance", shared, sa.axis)
+    if best:
+        return best
+    shared_keys = _shared(a, b)
+    union = (a.keys | b.keys) - _GENERIC_KEYS
+    jaccard = len(shared_keys) / len(union) if union else 0.0
+    if (a.polarity != b.polarity and len(shared_keys) >= 2 and jaccard >= 0.3
+            and min(len(a.keys), len(b.keys)) >= 3):
+        return ("polarity", len(shared_keys), "polarity")
     return None
 
 
@@ -327,13 +462,11 @@ def reversal(a: Claim, b: Claim) -> Flag | None:
     gap = _days_between(a.date, b.date)
     if gap is None or gap > REVERSAL_DAYS:
         return None
-    opp = _opposed(a, b)
+    first, second = (a, b) if a.date < b.date else (b, a)
+    opp = _opposed(first, second, over_time=True)
     if opp is None:
         return None
     kind, shared, axis = opp
-    if kind == "stance" and shared == 0 and axis not in ("presence", "completion"):
-        return None
-    first, second = (a, b) if a.date < b.date else (b, a)
     explanation = (
         f"{first.who} said {_quote(first.text)}{_on(first)} but {_quote(second.text)}{_on(second)}"
         f" ({axis if axis != 'polarity' else 'same claim'}: {_axis_change(axis, first, second)})."
@@ -342,25 +475,47 @@ def reversal(a: Claim, b: Claim) -> Flag | None:
     return _flag("reversal", score, explanation, (first, second), topic=axis)
 
 
+def _numbers_disagree(a: Claim, b: Claim) -> str:
+    """A description when two statements give irreconcilable numbers for one thing, or one denies the other's."""
+    got = drift_choice(a, b, same_article=True)
+    if got is not None:
+        return f"“{_qty(got[1])}” vs “{_qty(got[2])}”"
+    for qa in a.quantities:
+        for qb in b.quantities:
+            va, vb = qa.get("value"), qb.get("value")
+            if va is None or vb is None or float(va) != float(vb) or float(va) < 10:
+                continue
+            if _negated_number(a, qa) != _negated_number(b, qb):
+                return f"“{_qty(qa)}”, asserted by one and denied by the other"
+    return ""
+
+
+def _negated_number(c: Claim, q: Mapping[str, Any]) -> bool:
+    return bool(_NEGATED_BEFORE.search(_around(c, q)[0][-40:]))
+
+
 def disagreement(a: Claim, b: Claim) -> Flag | None:
-    """Two different speakers making incompatible statements about the same thing at about the same time."""
-    if not a.speaker or not b.speaker or a.speaker == b.speaker or a.article_db == b.article_db:
+    """Two different speakers making incompatible statements about the same thing at about the same time:
+    opposite stances or polarity on shared content, or numbers for one thing that cannot both hold."""
+    if not a.speaker or not b.speaker or a.speaker == b.speaker:
         return None
     gap = _days_between(a.date, b.date) if a.date and b.date else None
     if gap is None or gap > DISAGREEMENT_DAYS:
         return None
-    opp = _opposed(a, b)
-    if opp is None or opp[1] == 0:
-        return None
-    kind, shared, axis = opp
     first, second = (a, b) if (a.date, a.id) <= (b.date, b.id) else (b, a)
-    topic = ", ".join(sorted((a.keys & b.keys) - _GENERIC_KEYS)[:3])
+    numbers = _numbers_disagree(first, second) if gap <= 1 else ""
+    opp = None if numbers else _opposed(a, b)
+    if not numbers and (opp is None or opp[1] == 0):
+        return None
+    topic = ", ".join(sorted(_shared(a, b))[:3])
+    what = numbers or (topic or (opp[2] if opp else ""))
     explanation = (
         f"{first.who} ({first.date or 'undated'}) and {second.who} ({second.date or 'undated'}) contradict each"
-        f" other on {topic or axis}: {_quote(first.text, 70)} vs {_quote(second.text, 70)}."
+        f" other on {what}: {_quote(first.text, 70)} vs {_quote(second.text, 70)}."
     )
-    score = 0.55 + 0.1 * min(shared, 3) + (0.1 if kind == "stance" else 0.0)
-    return _flag("disagreement", score, explanation, (first, second), topic=topic)
+    shared = opp[1] if opp else 2
+    score = 0.55 + 0.1 * min(shared, 3) + (0.1 if numbers or (opp and opp[0] == "stance") else 0.0)
+    return _flag("disagreement", score, explanation, (first, second), topic=topic or what)
 
 
 # -- hedges ----------------------------------------------------------------------------------
@@ -381,29 +536,50 @@ def _hedge_markers(c: Claim) -> dict[str, str]:
     return out
 
 
+HEDGE_CROSS_SPEAKER_DAYS = 7
+
+
 def _same_claim(a: Claim, b: Claim) -> str:
-    """What the two statements share as one claim: a number, or most of their content words."""
+    """What the two statements share as one claim: a number for one thing, a stance on shared content,
+    or most of their content words."""
     for qa in a.quantities:
+        if not asserted_total(a, qa):
+            continue
         for qb in b.quantities:
+            if not asserted_total(b, qb):
+                continue
             va, vb = qa.get("value"), qb.get("value")
             if va is not None and vb is not None and float(va) == float(vb) and float(va) >= 10:
                 return qa.get("text") or str(va)
-    shared = (a.keys & b.keys) - _GENERIC_KEYS
+            if _same_thing(a, qa, b, qb) and counted_key(qa, a.language):
+                return counted_key(qa, a.language)
+    shared = _shared(a, b)
+    if shared and a.stances & b.stances:
+        return ", ".join(sorted(shared)[:3])
     smaller = min(len(a.keys), len(b.keys)) or 1
-    if len(shared) >= 2 and len(shared) / smaller >= 0.4:
+    if len(shared) >= 3 and len(shared) / smaller >= 0.6:
         return ", ".join(sorted(shared)[:3])
     return ""
 
 
 def hedge_change(a: Claim, b: Claim) -> Flag | None:
-    """A claim by the same speaker that acquires or loses a qualifier between two occasions."""
-    if not a.speaker or a.speaker != b.speaker or a.article_db == b.article_db or a.date == b.date:
+    """A claim that acquires or loses a qualifier between two occasions (same speaker, or another
+    speaker within a week)."""
+    if a.article_db == b.article_db or not a.date or not b.date or a.date == b.date:
+        return None
+    gap = _days_between(a.date, b.date)
+    if gap is None or gap > REVERSAL_DAYS or (a.speaker != b.speaker and gap > HEDGE_CROSS_SPEAKER_DAYS):
+        return None
+    if not a.speaker and not b.speaker:
         return None
     first, second = (a, b) if (a.date, a.id) <= (b.date, b.id) else (b, a)
     topic = _same_claim(first, second)
     if not topic:
         return None
     m1, m2 = _hedge_markers(first), _hedge_markers(second)
+    if not any(ch.isdigit() for ch in topic):  # values differ: "about" tracks the new figure, not a hedge
+        m1.pop("approximately", None)
+        m2.pop("approximately", None)
     gained = [m2[k] for k in m2 if k not in m1]
     lost = [m1[k] for k in m1 if k not in m2]
     if not gained and not lost:
@@ -413,58 +589,75 @@ def hedge_change(a: Claim, b: Claim) -> Flag | None:
         parts.append("acquired " + ", ".join(f"“{g}”" for g in gained))
     if lost:
         parts.append("lost " + ", ".join(f"“{x}”" for x in lost))
+    who = first.who if first.speaker == second.speaker else f"{first.who} → {second.who}"
     explanation = (
-        f"{first.who}'s claim about {topic} {' and '.join(parts)} between{_on(first).replace(' on', '') or ' two dates'}"
-        f" and {second.date or 'later'}: {_quote(first.text, 60)} → {_quote(second.text, 60)}."
+        f"The claim about {topic} ({who}) {' and '.join(parts)} between {first.date} and {second.date}:"
+        f" {_quote(first.text, 60)} → {_quote(second.text, 60)}."
     )
-    score = 0.5 + 0.15 * min(len(gained) + len(lost), 3)
+    score = 0.5 + 0.15 * min(len(gained) + len(lost), 3) - (0.1 if first.speaker != second.speaker else 0.0)
     return _flag("hedge", score, explanation, (first, second), topic=topic)
 
 
 # -- vanished --------------------------------------------------------------------------------
-_VANISH_MIN_REPEATS = 2
-_VANISH_MIN_GAP_DAYS = 2
+VANISH_MIN_STATEMENTS = 5
+VANISH_MIN_DAYS = 3
+VANISH_QUIET_DAYS = 3
+VANISH_MAX_SHARE = 0.25
 
 
 def vanished(claims: Iterable[Claim]) -> list[Flag]:
-    """Per speaker, a claim (a pair of distinctive keys) repeated on two or more days that the speaker
-    stops making while still speaking on the topic for at least two more days afterwards."""
-    by_speaker: dict[str, list[Claim]] = {}
-    for c in claims:
-        if c.speaker and c.date:
-            by_speaker.setdefault(c.speaker, []).append(c)
+    """Claims made repeatedly that stop while the coverage goes on.
+
+    A claim is a pair of content words stated together (by anyone) in at least three statements over
+    at least two days; it has vanished when the statements of the following ``VANISH_QUIET_DAYS`` days
+    or more (at least two days of them, still sharing words with it) never state the pair again.
+    Overlapping candidates are merged, the best-supported kept.
+    """
+    items = sorted((c for c in claims if c.date), key=lambda c: (c.date, c.id))
+    if not items:
+        return []
+    df: dict[str, int] = {}
+    for c in items:
+        for k in c.keys - _GENERIC_KEYS:
+            df[k] = df.get(k, 0) + 1
+    limit = max(3 * VANISH_MIN_STATEMENTS, int(len(items) * VANISH_MAX_SHARE))
+    runs: dict[tuple[str, str], list[Claim]] = {}
+    for c in items:
+        ks = sorted(k for k in c.keys - _GENERIC_KEYS if df[k] <= limit and len(k) > 3)
+        for i in range(len(ks)):
+            for j in range(i + 1, len(ks)):
+                runs.setdefault((ks[i], ks[j]), []).append(c)
+    last_day = items[-1].date
+    candidates: list[tuple[int, tuple[str, str], list[Claim], list[Claim]]] = []
+    for pair, run in runs.items():
+        days = sorted({c.date for c in run})
+        if len(run) < VANISH_MIN_STATEMENTS or len(days) < VANISH_MIN_DAYS:
+            continue
+        quiet = _days_between(days[-1], last_day)
+        if quiet is None or quiet < VANISH_QUIET_DAYS:
+            continue
+        words = set().union(*(c.keys for c in run)) - _GENERIC_KEYS - set(pair)
+        after = [c for c in items if c.date > days[-1] and len(c.keys & words) >= 2]
+        if len({c.date for c in after}) < 2:
+            continue
+        candidates.append((len(run), pair, run, after))
+    candidates.sort(key=lambda t: (-t[0], t[1]))
+    taken: set[str] = set()
     flags: list[Flag] = []
-    for speaker, items in by_speaker.items():
-        items.sort(key=lambda c: (c.date, c.id))
-        pair_days: dict[tuple[str, str], list[Claim]] = {}
-        for c in items:
-            ks = sorted(c.keys - _GENERIC_KEYS)
-            for i in range(len(ks)):
-                for j in range(i + 1, len(ks)):
-                    pair_days.setdefault((ks[i], ks[j]), []).append(c)
-        best: dict[str, tuple[int, Flag]] = {}
-        for pair, run in pair_days.items():
-            days = sorted({c.date for c in run})
-            if len(days) < _VANISH_MIN_REPEATS:
-                continue
-            last = run[-1]
-            later = [c for c in items if c.date > last.date and (set(pair) & c.keys) and not set(pair) <= c.keys]
-            if not later:
-                continue
-            gap = _days_between(last.date, later[-1].date)
-            if gap is None or gap < _VANISH_MIN_GAP_DAYS:
-                continue
-            after = later[-1]
-            explanation = (
-                f"{last.who} said {_quote(last.text, 70)} on {len(days)} days ({days[0]} to {days[-1]}), then"
-                f" stopped while still speaking on the topic, e.g. {_quote(after.text, 60)}{_on(after)}."
-            )
-            flag = _flag("vanished", 0.5 + 0.1 * min(len(days), 4), explanation, (run[0], last, after),
-                         topic=" ".join(pair))
-            key = run[0].id + last.id
-            if key not in best or len(days) > best[key][0]:
-                best[key] = (len(days), flag)
-        flags.extend(f for _, f in best.values())
+    for size, pair, run, after in candidates:
+        ids = {c.id for c in run}
+        if len(ids & taken) * 2 >= len(ids):
+            continue
+        taken |= ids
+        days = sorted({c.date for c in run})
+        speakers = sorted({c.who for c in run})
+        explanation = (
+            f"The claim {_quote(run[-1].text, 70)} ({' '.join(pair)}) was made {size} times from {days[0]} to"
+            f" {days[-1]} by {', '.join(speakers[:3])}{' and others' if len(speakers) > 3 else ''}, then not again"
+            f" although the topic was still covered until {after[-1].date} ({_quote(after[-1].text, 50)})."
+        )
+        score = 0.4 + 0.05 * min(size, 8)
+        flags.append(_flag("vanished", score, explanation, run[:12], topic=" ".join(pair)))
     return flags
 
 

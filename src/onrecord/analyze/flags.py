@@ -26,29 +26,86 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _rank(c: Claim) -> tuple:
+    """Which of several reports of one utterance stands for it: exact words first, then the earliest."""
+    return (c.kind != "direct", c.published or c.date, c.article, c.start)
+
+
 def collapse_reprints(claims: Iterable[Claim]) -> list[Claim]:
-    """One claim per (speaker, wording): a wire story reprinted by three outlets is one statement,
-    kept at its earliest appearance."""
-    kept: dict[tuple[str, str], Claim] = {}
-    for c in sorted(claims, key=lambda c: (c.date, c.article, c.start)):
+    """One claim per utterance: the same words from the same speaker (a wire story reprinted by three
+    outlets), or the same speaker on the same day saying much the same thing (one speech reported
+    several times), kept as its direct quote if there is one, else its earliest report."""
+    by_text: dict[tuple[str, str], Claim] = {}
+    for c in sorted(claims, key=_rank):
         key = (c.speaker or c.outlet, _norm(c.text))
-        if key not in kept:
-            kept[key] = c
-    return list(kept.values())
+        if key not in by_text:
+            by_text[key] = c
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    out: list[Claim] = []
+    for c in sorted(by_text.values(), key=_rank):
+        if not c.speaker or not c.date:
+            out.append(c)
+            continue
+        same_day = groups.setdefault((c.speaker, c.date), [])
+        if any(_restates(c, k) for k in same_day):
+            continue
+        same_day.append(c)
+        out.append(c)
+    return out
 
 
-def _drop_transitive(flags: list[Flag]) -> list[Flag]:
-    """In a chain of number drifts (164 -> 225 -> 238), keep the consecutive links, not 164 -> 238."""
+def _restates(c: Claim, kept: Claim) -> bool:
+    if c.article_db == kept.article_db:
+        return False
+    union = c.keys | kept.keys
+    values = {float(q["value"]) for q in c.quantities if q.get("value") is not None}
+    kept_values = {float(q["value"]) for q in kept.quantities if q.get("value") is not None}
+    return bool(union) and len(c.keys & kept.keys) / len(union) >= 0.5 and values <= kept_values \
+        and c.stances <= kept.stances
+
+
+_DRIFT_TOPIC = re.compile(r"^(?P<thing>.*): (?P<v1>[^ ]+) → (?P<v2>[^ ]+)$")
+
+
+def _dedupe(flags: list[Flag], claims: dict[str, Claim]) -> list[Flag]:
+    """One flag per discrepancy:
+
+    * number drift: one flag per (thing, old value, new value), the earliest; in a chain
+      164 -> 225 -> 238 the consecutive links, not 164 -> 238;
+    * hedge: per later statement, the comparison with the earliest one (exact words preferred);
+    * otherwise per type and pair of (article, speaker), the flag with most exact words.
+    """
+    def direct(f: Flag) -> int:
+        return sum(claims[e.statement_id].kind == "direct" for e in f.evidence if e.statement_id in claims)
+
+    def when(f: Flag) -> tuple:
+        return tuple(e.said_on or "" for e in f.evidence) + tuple(e.article_id for e in f.evidence)
+
+    best: dict[tuple, tuple[tuple, Flag]] = {}
+    for f in flags:
+        if f.type == "vanished":
+            key, rank = (f.type, f.id), ()
+        elif f.type == "number_drift" and _DRIFT_TOPIC.match(f.topic):
+            key, rank = (f.type, f.topic), (when(f), -direct(f))
+        elif f.type == "hedge":
+            key, rank = (f.type, f.evidence[-1].statement_id), (-direct(f), when(f))
+        else:
+            key = (f.type,) + tuple((e.article_id, e.speaker) for e in f.evidence)
+            rank = (-direct(f), -f.score, when(f))
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, f)
+    kept = [f for _, f in best.values()]
     links: dict[str, set[tuple[str, str]]] = {}
-    for f in flags:
-        if f.type == "number_drift" and len(f.evidence) == 2:
-            links.setdefault(f.topic, set()).add((f.evidence[0].statement_id, f.evidence[1].statement_id))
+    for f in kept:
+        m = _DRIFT_TOPIC.match(f.topic) if f.type == "number_drift" else None
+        if m:
+            links.setdefault(m["thing"], set()).add((m["v1"], m["v2"]))
     out = []
-    for f in flags:
-        if f.type == "number_drift" and len(f.evidence) == 2:
-            a, c = f.evidence[0].statement_id, f.evidence[1].statement_id
-            pairs = links[f.topic]
-            if any((a, b) in pairs and (b, c) in pairs for b in {x for _, x in pairs}):
+    for f in kept:
+        m = _DRIFT_TOPIC.match(f.topic) if f.type == "number_drift" else None
+        if m:
+            pairs = links[m["thing"]]
+            if any((m["v1"], mid) in pairs and (mid, m["v2"]) in pairs for _, mid in pairs):
                 continue
         out.append(f)
     return out
@@ -57,19 +114,22 @@ def _drop_transitive(flags: list[Flag]) -> list[Flag]:
 def find_flags(claims: Sequence[Claim], blockers: Iterable[Blocker] | None = None, *, window: int = 40,
                min_score: float = MIN_SCORE) -> tuple[list[Flag], dict[str, int]]:
     """All flags over the claims, best first; returns (flags, stats)."""
-    claims = collapse_reprints(claims)
-    best: dict[str, Flag] = {}
+    everything = list(claims)
+    claims = collapse_reprints(everything)
+    by_id = {c.id: c for c in everything}
+    found: dict[str, Flag] = {}
     pairs = 0
     for i, j in candidate_pairs(claims, blockers, window=window):
         pairs += 1
         for flag in compare_pair(claims[i], claims[j]):
-            if flag.score >= min_score and (flag.id not in best or best[flag.id].score < flag.score):
-                best[flag.id] = flag
-    for flag in vanished(claims):
-        if flag.score >= min_score and flag.id not in best:
-            best[flag.id] = flag
-    flags = _drop_transitive(sorted(best.values(), key=lambda f: (-f.score, f.type, f.id)))
-    return flags, {"statements": len(claims), "pairs": pairs}
+            if flag.score >= min_score and (flag.id not in found or found[flag.id].score < flag.score):
+                found[flag.id] = flag
+    for flag in vanished(everything):
+        if flag.score >= min_score and flag.id not in found:
+            found[flag.id] = flag
+    flags = _dedupe(list(found.values()), by_id)
+    flags.sort(key=lambda f: (-f.score, f.type, f.id))
+    return flags, {"statements": len(everything), "compared": len(claims), "pairs": pairs}
 
 
 def detect_flags(store: Any, settings: Settings, *, blockers: Iterable[Blocker] | None = None,

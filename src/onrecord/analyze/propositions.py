@@ -23,6 +23,8 @@ __all__ = [
     "CONCEPTS",
     "STANCE_LEXICONS",
     "Proposition",
+    "Stance",
+    "stance_details",
     "tokens",
     "stem",
     "content_keys",
@@ -69,11 +71,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
                   "forces", "army", "military", "deployment", "deploy"),
         "death": ("dead", "die", "died", "death", "kill", "fatality", "fataliti", "victim", "toll", "bodi", "body"),
         "injured": ("injur", "wound", "hurt"),
-        "attacker": ("militant", "terrorist", "attacker", "gunman", "gunmen", "bandit", "insurgent", "rioter"),
+        "attacker": ("militant", "terrorist", "attacker", "attack", "gunman", "gunmen", "bandit", "insurgent", "rioter"),
         "detain": ("detain", "arrest", "custody", "detaine", "detention"),
         "citizen": ("citizen", "national", "nationality", "nationaliti"),
         "main": ("main", "primary", "principal", "chief", "primari"),
-        "withdraw": ("withdraw", "withdrawal", "pullout", "leav", "leave", "left", "depart", "departure"),
+        "withdraw": ("withdraw", "withdrawal", "pullout", "leav", "leave", "depart", "departure"),
         "stay": ("stay", "remain"),
         "complete": ("complet", "finish", "accomplish", "done", "over"),
         "stabil": ("stabil", "stabl", "stable", "calm", "normal", "control"),
@@ -121,9 +123,8 @@ STANCE_LEXICONS: dict[str, dict[str, tuple[str, int]]] = {
         "completed": ("completion", 1), "complete": ("completion", 1), "accomplished": ("completion", 1),
         "finished": ("completion", 1), "is done": ("completion", 1), "was done": ("completion", 1),
         "is over": ("completion", 1), "was over": ("completion", 1), "ended": ("completion", 1),
-        "carry out their tasks": ("completion", -1), "continue": ("completion", -1), "continues": ("completion", -1),
+        "carry out": ("completion", -1), "carry on": ("completion", -1), "keep working": ("completion", -1), "continue": ("completion", -1), "continues": ("completion", -1),
         "ongoing": ("completion", -1), "unfinished": ("completion", -1), "incomplete": ("completion", -1),
-        "until the situation": ("completion", -1),
         # whether a situation/place is under control and safe
         "under control": ("control", 1), "calm": ("control", 1), "stabilised": ("control", 1),
         "stabilized": ("control", 1), "safe": ("control", 1), "secured": ("control", 1), "secure": ("control", 1),
@@ -140,9 +141,6 @@ STANCE_LEXICONS: dict[str, dict[str, tuple[str, int]]] = {
         # admitting or rejecting responsibility/knowledge
         "knew": ("knowledge", 1), "aware": ("knowledge", 1), "informed": ("knowledge", 1),
         "no information": ("knowledge", -1), "unaware": ("knowledge", -1),
-        # agreement between parties
-        "agreed": ("agreement", 1), "jointly": ("agreement", 1), "disagreement": ("agreement", -1),
-        "not received any official notification": ("agreement", -1),
     },
     "ru": {
         "останутся": ("presence", 1), "останется": ("presence", 1), "оставаться": ("presence", 1),
@@ -158,6 +156,11 @@ _NEGATORS: dict[str, frozenset[str]] = {
     "en": frozenset({"not", "no", "never", "n't", "nobody", "none", "nothing", "neither", "nor", "cannot", "without"}),
     "ru": frozenset({"не", "нет", "никогда", "ни"}),
 }
+_CONDITIONAL: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:if|unless|until|till|whether|once|when|before|asked)\b"
+                     r"|\b(?:statement|claim|announcement|assertion|reports?)\s+that\b"),
+    "ru": re.compile(r"(?<!\w)(?:если|пока|когда|ли)(?!\w)"),
+}
 # negators of the claim itself (not of a stance word): "no foreign nationals are among the dead"
 _CLAIM_NEGATION: dict[str, re.Pattern[str]] = {
     "en": re.compile(
@@ -171,6 +174,23 @@ _CLAIM_NEGATION: dict[str, re.Pattern[str]] = {
 def _lang(language: str | None) -> str:
     lang = (language or "en").split("-")[0].lower()
     return lang if lang in STOPWORDS else "en"
+
+
+# multi-word expressions rewritten before tokenising, so that they meet their one-word synonyms
+PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "en": tuple((re.compile(p, re.I), r) for p, r in (
+        (r"\b(?:other|another|foreign)\s+(?:countries|country|states|state|nations)\b", "foreign"),
+        (r"\boutside\s+the\s+country\b", "abroad"),
+        (r"\bdeath\s+toll\b", "deaths"),
+        (r"\blaw\s+enforcement\s+officers?\b", "police"),
+    )),
+}
+
+
+def normalise_phrases(text: str, language: str = "en") -> str:
+    for pattern, repl in PHRASES.get(_lang(language), ()):
+        text = pattern.sub(repl, text)
+    return text
 
 
 def tokens(text: str) -> list[str]:
@@ -220,7 +240,7 @@ def content_keys(text: str, language: str = "en") -> frozenset[str]:
     stops = STOPWORDS[lang]
     index = _concept_index(lang)
     keys = set()
-    for tok in tokens(text):
+    for tok in tokens(normalise_phrases(text, lang)):
         if tok in stops or len(tok) < 3:
             continue
         s = stem(tok, lang)
@@ -236,25 +256,63 @@ def _stance_pattern(language: str) -> tuple[re.Pattern[str], dict[str, tuple[str
     return pattern, lex
 
 
-def stances(text: str, language: str = "en") -> frozenset[tuple[str, int]]:
-    """(axis, sign) pairs the text takes; an axis taken both ways is dropped (no clear stance)."""
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One position a text takes: the axis and sign, the content keys of its sentence, and whether the
+    sentence bounds it in time ("until further notice", "for now")."""
+
+    axis: str
+    sign: int
+    keys: frozenset[str]
+    temporary: bool = False
+
+
+def stance_details(text: str, language: str = "en") -> list[Stance]:
+    """Every stance word of the text with its sentence's keys; words inside a conditional or reported
+    clause ("until the job is done", "whether it had finished", "his statement that ...") are skipped."""
     lang = _lang(language)
     pattern, lex = _stance_pattern(lang)
     negators = _NEGATORS[lang]
-    found: dict[str, set[int]] = {}
     lowered = text.lower().replace("’", "'")
+    out: list[Stance] = []
     for m in pattern.finditer(lowered):
         axis, sign = lex[m.group(0)]
+        clause = re.split(r"[.;:!?,«»\"“”]", lowered[: m.start()])[-1]
+        if _CONDITIONAL[lang].search(clause):
+            continue
         before = tokens(lowered[max(0, m.start() - 40) : m.start()])[-3:]
         if any(t in negators or t.endswith("n't") for t in before):
             sign = -sign
-        found.setdefault(axis, set()).add(sign)
+        s_start = max(lowered.rfind(ch, 0, m.start()) for ch in ".;!?") + 1
+        ends = [i for i in (lowered.find(ch, m.end()) for ch in ".;!?") if i >= 0]
+        sentence = lowered[s_start : min(ends) if ends else len(lowered)]
+        temporary = bool(_TEMPORARY.get(lang, _NEVER).search(sentence))
+        out.append(Stance(axis, sign, content_keys(sentence, lang), temporary))
+    return out
+
+
+def stances(text: str, language: str = "en") -> frozenset[tuple[str, int]]:
+    """(axis, sign) pairs the text takes; an axis taken both ways is dropped (no clear stance)."""
+    found: dict[str, set[int]] = {}
+    for st in stance_details(text, language):
+        found.setdefault(st.axis, set()).add(st.sign)
     return frozenset((axis, next(iter(signs))) for axis, signs in found.items() if len(signs) == 1)
 
 
+_NEVER = re.compile(r"(?!x)x")
+_TEMPORARY: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:until|till|for\s+now|for\s+the\s+time\s+being|until\s+further\s+notice|temporarily)\b"),
+    "ru": re.compile(r"(?<!\w)(?:до|пока|временно)(?!\w)"),
+}
+
+
+_CONTRAST = re.compile(r"[,;–—-]\s*(?:and\s+|but\s+)?not\s+[^,.;]*$|[,;–—-]\s*(?:and\s+|but\s+)?not\s+[^,.;]*[,.;]", re.I)
+
+
 def negated(text: str, language: str = "en") -> bool:
-    """Whether the text contains a negation of what it claims (an odd count cancels nothing here)."""
-    return bool(_CLAIM_NEGATION[_lang(language)].search(text))
+    """Whether the text negates what it claims; a contrastive tail ("abroad, not in Valdoria") is no negation."""
+    lang = _lang(language)
+    return bool(_CLAIM_NEGATION[lang].search(_CONTRAST.sub(" ", text) if lang == "en" else text))
 
 
 _CAP = re.compile(r"(?<![.!?«“\"]\s)(?<!^)\b([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)")
