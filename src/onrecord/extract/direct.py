@@ -183,8 +183,10 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             new.append(d)
             last = d
             continue
-        if last is not None and last.quotes and _continues(text, last, q):
-            _extend(last, q)
+        prev = _preceding(drafts, new, q)
+        if prev is not None and _continues(text, prev, q):
+            _extend(prev, q)
+            last = prev
             continue
         if len(text[q.start:q.end].split()) >= _ALONE_MIN_WORDS:
             d = Draft([(q.start, q.end)], None, None, _ALONE_CONFIDENCE * (1.0 if q.closed else 0.7), "quote:alone", -1, [q])
@@ -236,11 +238,26 @@ def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon) -> Draft | None
     return Draft([(q.start, q.end)], (colon.idx, colon.idx + 1), source, conf, "quote:colon-name", colon.i, [q])
 
 
+def _preceding(drafts: list[Draft], new: list[Draft], q: Quoted) -> Draft | None:
+    """The statement that ends last before the passage starts."""
+    best = None
+    for d in (*drafts, *new):
+        if d.end <= q.start and (best is None or d.end > best.end):
+            best = d
+    return best
+
+
 def _continues(text: str, prev: Draft, q: Quoted) -> bool:
-    """True when ``q`` follows ``prev`` in the same paragraph with only its cue clause between."""
+    """True when ``q`` follows ``prev`` with only its cue clause between: in the same
+    paragraph, or opening the next paragraph right after a paragraph that ends the statement."""
     gap = text[prev.end:q.start]
-    if "\n" in gap or len(gap) > 120:
+    if len(gap) > 120:
         return False
+    if "\n" in gap:
+        before, _, after = gap.rpartition("\n")
+        if after.strip() or gap.count("\n") > 2 or not prev.quotes:
+            return False
+        gap = before
     if prev.cue and not (prev.end <= prev.cue[0] < q.start) and len(gap.split()) > 1:
         return False
     return True

@@ -21,7 +21,7 @@ _CLAUSE_DEPS = frozenset({"ccomp"})
 _FRAME_FACTOR = {"c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
 # speech verbs whose bare object is rarely what was said ("said it", "told reporters")
 _NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "report", "read", "put", "post",
-                             "see", "find", "think", "maintain"})
+                             "see", "find", "think", "maintain", "answer"})
 _NO_SOURCE_FACTOR = 0.85
 _INF_DEPS = frozenset({"xcomp"})
 _OBJ_DEPS = frozenset({"dobj"})
@@ -113,8 +113,8 @@ def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
     for c in children:
         if c.dep_ in _OBJ_DEPS:
             s, e = _edges(c)
-            for o in children:  # "called the plan a disaster"
-                if o.dep_ in ("oprd", "xcomp", "ccomp") and o.i > c.i:
+            for o in children:  # "called the plan a disaster", "accused Trump of lying"
+                if (o.dep_ in ("oprd", "xcomp", "ccomp") or (o.dep_ == "prep" and o.lower_ in ("of", "for"))) and o.i > c.i:
                     e = max(e, _edges(o)[1])
             return s, e
     return None
