@@ -148,9 +148,11 @@ def link(
     node_roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     node_gender_forms: dict[tuple[str, str], list[str]] = defaultdict(list)
 
-    def see(kind: str, name: str, weight: int = 1) -> tuple[str, str] | None:
+    def see(kind: str, name: str, weight: int = 1, article: str = "") -> tuple[str, str] | None:
         disp = _display(kind, name)
         node = _node(kind, disp)
+        if article and kind == "person" and not parse_person(disp).has_given:
+            node = (kind, f"{node[1]}@{article}")  # a bare surname: read with its own article's context
         if not node[1]:
             return None
         uf.add(node)
@@ -174,7 +176,7 @@ def link(
             input_node[inp.statement_id] = None
             continue
         kind = inp.kind if inp.kind in ("person", "organisation") else "person"
-        node = see(kind, inp.name)
+        node = see(kind, inp.name, article=inp.article_id)
         input_node[inp.statement_id] = node
         if node is None:
             continue
@@ -290,16 +292,19 @@ def _cluster_people(uf, forms, node_roles, gender_forms, user_nodes: set) -> Non
                 if len(fits) == 1:
                     uf.union(fits.pop(), n)
         bare = [n for n in nodes if not parsed[n].has_given]
+        roots = sorted({uf.find(f) for f in full})
+        unsure: list = []
         for n in bare:
-            roots = sorted({uf.find(f) for f in full})
-            if not roots:
-                continue
             if len(roots) == 1:
                 uf.union(roots[0], n)
                 continue
-            pick = _disambiguate(n, roots, uf, node_roles, gender_forms)
+            pick = _disambiguate(n, roots, uf, node_roles, gender_forms) if roots else None
             if pick is not None:
                 uf.union(pick, n)
+            else:
+                unsure.append(n)
+        for n in unsure[1:]:  # the same unplaceable surname across articles: one speaker
+            uf.union(unsure[0], n)
 
 
 def _disambiguate(n, roots, uf, node_roles, gender_forms):

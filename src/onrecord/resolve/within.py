@@ -167,7 +167,7 @@ def _sentences(result: ArticleResult) -> list[tuple[int, int]]:
             out.append((cur, m.start()))
             cur = m.end()
         out.append((cur, end))
-    return out
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -212,7 +212,7 @@ def build_cast(result: ArticleResult) -> Cast:
         if m is None or pronoun_features(m.text, lang):
             continue
         part = _name_part(m.text, m.start)
-        if part and not is_org_phrase(part[0], lang) and not _dateline(part[0]):
+        if part and part[0].lower() not in _GENERIC and not is_org_phrase(part[0], lang) and not _dateline(part[0]):
             spans.append((part[1], part[2], "person"))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     taken: list[tuple[int, int]] = []
