@@ -164,6 +164,7 @@ def test_rss_feed_url(store, settings, http_server):
         assert art["url"] == f"{base}/e/{i}"
         assert art["title"] == f"Entry {i}"  # the feed's title outranks the page's
         assert art["outlet"] == "Veldoria Wire"
+        assert art["authors"] == ["Ira Fenn"]  # from RSS's "email (Name)"
         assert art["published"] == f"2022-01-{10 + i:02d}"
         assert f"{10 + i} people" in art["text"]  # the linked page's full text, not the summary
         assert art["source_ref"].startswith(http_server.url("/feed.rss") + f"#entry{i}")

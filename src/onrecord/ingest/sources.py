@@ -319,6 +319,19 @@ def _from_url(url: str, settings: Settings, transport) -> Iterator[Item]:
     yield raw
 
 
+_RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^)]+)\)\s*$|^\s*(?P<name2>[^<@]+?)\s*<\S+@\S+>\s*$")
+
+
+def _feed_authors(entry) -> list[str]:
+    """Author names of a feed entry; RSS "email (Name)" is read here (feedparser mangles it), bare emails dropped."""
+    author = entry.get("author") or ""
+    if "@" in author:
+        m = _RSS_AUTHOR.match(author)
+        return [m.group("name") or m.group("name2")] if m else []
+    names = [a.get("name") for a in entry.get("authors", []) if a.get("name") and "@" not in a.get("name")]
+    return names or ([author] if author else [])
+
+
 def _from_feed(feed_text: str, ref: str, settings: Settings, transport) -> Iterator[Item]:
     import feedparser
 
@@ -349,7 +362,7 @@ def _from_feed(feed_text: str, ref: str, settings: Settings, transport) -> Itera
                 raw.text = content
         raw.source_ref = eref
         raw.add("title", entry.get("title"), "feed:title")
-        raw.add("author", [a.get("name") for a in entry.get("authors", []) if a.get("name")] or entry.get("author"), "feed:author")
+        raw.add("author", _feed_authors(entry), "feed:author")
         raw.add("date", entry.get("published") or entry.get("updated"), "feed:published")
         raw.add("outlet", feed_title, "feed:channel-title")
         raw.add("url", link, "feed:link")
