@@ -18,13 +18,16 @@ _NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, the agent of a passive,
     or inherited from the verb it is coordinated with / subordinate to."""
-    for child in verb.children:
-        if child.dep_ in _SUBJ:
-            if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            if child.lower_ in _NO_SOURCE:
-                return None
-            return child
+    if depth == 0 and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        return None  # "Asked whether ..., the minister said": the asker is not named
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if subjects:
+        child = subjects[-1]  # two subjects: "presidential frontrunner Hillary Clinton said" - the name
+        if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        if child.lower_ in _NO_SOURCE:
+            return None
+        return child
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -59,6 +62,9 @@ def source_span(subj: Token) -> tuple[int, int]:
     """Character span of the subject noun phrase, cut before appositions and relative clauses."""
     doc = subj.doc
     left = subj.left_edge.i
+    # a second subject right before it is the same phrase split by the parser
+    if left > 0 and doc[left - 1].dep_ in _SUBJ and doc[left - 1].head.i == subj.head.i and subj.head.i != subj.i:
+        left = doc[left - 1].left_edge.i
     right = subj.i
     for child in subj.rights:
         dep = child.dep_
