@@ -64,20 +64,26 @@ def show_cli(name: str = typer.Argument(..., help="Speaker id, name or alias."),
         typer.echo(f"  {st['said_on'] or '?':10}  {st['article_id'][:18]:18}  {st['content']['text'][:70]!r}")
 
 
+def _correct(action: str, a: str, b: str, note: str, db: Optional[str], as_json: bool) -> None:
+    from ...analyze.speakers import correct_speakers
+
+    settings = settings_for(db=db)
+    with open_store_for(settings) as store:
+        out = correct_speakers(store, settings, action, a, b, note)
+    if as_json:
+        print_json(out)
+    elif action == "merge":
+        typer.echo(f"merged {out['b']!r} into {out['a']!r} (correction #{out['seq']})")
+    else:
+        typer.echo(f"split {out['b']!r} out of {out['a']!r} (correction #{out['seq']})")
+
+
 @speakers_app.command("merge")
 def merge_cli(a: str = typer.Argument(..., help="The speaker to keep."), b: str = typer.Argument(..., help="The speaker merged into A."),
               note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
               db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
     """Merge speaker B into A. Kept as a correction and applied again on every re-analysis."""
-    from ...analyze.speakers import correct_speakers
-
-    settings = settings_for(db=db)
-    with open_store_for(settings) as store:
-        out = correct_speakers(store, settings, "merge", a, b, note)
-    if as_json:
-        print_json(out)
-        return
-    typer.echo(f"merged {out['b']!r} into {out['a']!r} (correction #{out['seq']})")
+    _correct("merge", a, b, note, db, as_json)
 
 
 @speakers_app.command("split")
@@ -86,12 +92,4 @@ def split_cli(name: str = typer.Argument(..., help="The speaker to split."),
               note: str = typer.Option("", "--note", help="Why (kept with the correction)."),
               db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
     """Detach ALIAS (and the statements made under that name) from NAME into its own speaker."""
-    from ...analyze.speakers import correct_speakers
-
-    settings = settings_for(db=db)
-    with open_store_for(settings) as store:
-        out = correct_speakers(store, settings, "split", name, alias, note)
-    if as_json:
-        print_json(out)
-        return
-    typer.echo(f"split {alias!r} out of {out['a']!r} (correction #{out['seq']})")
+    _correct("split", name, alias, note, db, as_json)
