@@ -36,7 +36,7 @@ class OnrecordError(Exception):
 
 class ConfigError(OnrecordError):
     code = "E001"
-    hint = "Check onrecord.toml and ONRECORD_* environment variables (see `onrecord config`)."
+    hint = "Check onrecord.toml and ONRECORD_* environment variables (see `onrecord config` and the Settings table in README.md)."
 
 
 class StoreError(OnrecordError):

@@ -61,6 +61,10 @@ def _extract_batch(articles: list[Article], settings: Settings) -> Iterator[Arti
             for art in group:
                 yield ArticleResult(art, error=f"no_pipeline:{lang}: {exc}")
             continue
+        except Exception as exc:  # a broken pipeline must not lose the articles: store them without statements
+            for art in group:
+                yield ArticleResult(art, error=f"no_pipeline:{lang}: {exc.__class__.__name__}: {exc}")
+            continue
         docs = parse_texts(nlp, ((a.text, a.published) for a in group), language=lang, batch_size=settings.batch_size)
         for art in group:
             try:
@@ -172,6 +176,8 @@ def ingest(
     report.ingested = counts["articles"]
     report.duplicates += counts["duplicates"]
     report.statements = counts["statements"]
+    if counts.get("store_errors"):
+        report.skipped["store_error"] += counts["store_errors"]
     report.clusters = recluster(store, settings)
     report.corpus = analyse_corpus(store, settings)
     return report

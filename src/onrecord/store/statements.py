@@ -6,8 +6,9 @@ from typing import Any, Iterable, Iterator
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DataError, IntegrityError
 
-from ..models import ArticleResult, Statement
+from ..models import ArticleResult, Skip, Statement
 from .articles import ArticleStore
 from .base import dumps, loads
 from .dialect import fts_query, fts_sync, statement_search_sql
@@ -32,16 +33,22 @@ class StatementStore(ArticleStore):
     def add_results(self, results: Iterable[ArticleResult]) -> dict[str, int]:
         """Store articles with their statements; each article is one transaction.
 
-        Returns counts: ``articles`` (new), ``duplicates`` (already stored), ``statements``.
+        Returns counts: ``articles`` (new), ``duplicates`` (already stored), ``statements``,
+        ``store_errors`` (articles the database refused; each recorded as a ``store_error`` skip,
+        the rest go on). A lost connection still stops the run.
         """
-        counts = {"articles": 0, "duplicates": 0, "statements": 0}
+        counts = {"articles": 0, "duplicates": 0, "statements": 0, "store_errors": 0}
         for res in results:
-            with self.engine.begin() as conn:
-                if self._insert_article(conn, res.article):
-                    counts["articles"] += 1
-                    counts["statements"] += self._write_statements(conn, res.article.id, res.statements)
-                else:
-                    counts["duplicates"] += 1
+            try:
+                with self.engine.begin() as conn:
+                    new = self._insert_article(conn, res.article)
+                    written = self._write_statements(conn, res.article.id, res.statements) if new else 0
+                # counted only once the transaction has committed
+                counts["articles" if new else "duplicates"] += 1
+                counts["statements"] += written
+            except (IntegrityError, DataError) as exc:
+                counts["store_errors"] += 1
+                self.add_skip(Skip(res.article.source_ref, "store_error", f"{exc.__class__.__name__}: {exc.orig}"))
         return counts
 
     def replace_statements(self, article_id: str, statements: Iterable[Statement]) -> int:

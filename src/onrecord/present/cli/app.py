@@ -8,6 +8,7 @@ import click
 import typer
 
 from ...errors import OnrecordError
+from .config import config_cli
 from .browse import articles_cli, search_cli, show_cli, skips_cli
 from .export import export_cli
 from .flags import analyze_cli, flags_app, review_cli, timeline_cli
@@ -31,6 +32,7 @@ app.command("articles")(articles_cli)
 app.command("show")(show_cli)
 app.command("search")(search_cli)
 app.command("skips")(skips_cli)
+app.command("config")(config_cli)
 app.command("serve")(serve_cli)
 app.command("export")(export_cli)
 app.command("analyze")(analyze_cli)
