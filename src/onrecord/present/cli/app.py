@@ -58,16 +58,19 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("aborted", err=True)
         return 1
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
+    except (click.ClickException, typer.TyperException) as exc:  # usage errors (typer vendors its own click)
+        if hasattr(exc, "show"):
+            exc.show()
+        else:  # pragma: no cover - every typer usage error has show()
+            typer.echo(f"error: {exc}", err=True)
+        return int(getattr(exc, "exit_code", 2))
     return rc if isinstance(rc, int) else 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
 
 
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
