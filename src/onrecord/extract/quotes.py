@@ -13,12 +13,18 @@ from ..models import Statement
 from .direct import attach_quotes, nearby_speaker
 from .drafts import Draft, finish
 from .indirect import according_drafts, colon_drafts, verb_drafts
+from .headlines import headline_drafts
 from .nominals import nominal_drafts
 from .quote_marks import find_quoted
 
 __all__ = ["EXTRACTOR", "extract_statements"]
 
 EXTRACTOR = "onrecord.quotes.v1"
+
+
+def _new_only(extra: list[Draft], drafts: list[Draft]) -> list[Draft]:
+    """Drafts of ``extra`` whose content overlaps none of ``drafts`` (the parse-based rules win)."""
+    return [x for x in extra if not any(d.start < x.end and x.start < d.end for d in drafts)]
 
 
 def _inside_quote(pos: int, quotes) -> bool:
@@ -71,6 +77,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts += according_drafts(doc, language)
     drafts += colon_drafts(doc, language)
     drafts += nominal_drafts(doc, language)
+    drafts += _new_only(headline_drafts(doc, language), drafts)
     # cues inside a closed quotation belong to the quoted speaker's words, not to the report
     drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes))]
     drafts += attach_quotes(doc, quotes, drafts, language)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Cue", "CUES", "NOMINAL_CUES", "LIGHT_VERBS", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
+__all__ = ["Cue", "CUES", "NOMINAL_CUES", "LIGHT_VERBS", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +143,19 @@ LIGHT_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset({"make", "give", "issue", "express", "offer", "voice", "reiterate", "repeat", "renew",
                      "deliver", "lend", "throw", "announce", "share", "signal", "register"}),
     "ru": frozenset(),
+}
+
+
+# inflected reporting words that mark a headline as a statement: "Jeb Bush Praises Rubio"
+HEADLINE_CUES: dict[str, frozenset[str]] = {
+    "en": frozenset({
+        "says", "said", "say", "calls", "slams", "blasts", "praises", "endorses", "tweets", "claims", "warns",
+        "vows", "urges", "tells", "defends", "plans", "wants", "finds", "supports", "rips", "knocks", "attacks",
+        "trashes", "backs", "predicts", "denies", "admits", "pledges", "accuses", "dismisses", "rejects",
+        "questions", "touts", "hails", "mocks", "reveals", "announces", "insists", "suggests", "argues", "thinks",
+        "believes", "fears", "hopes", "seeks", "blame", "blames", "criticizes", "condemns", "denounces", "lashes",
+        "slam", "blast", "praise", "endorse", "urge", "warn", "vow", "call", "tout", "back", "defend", "reject",
+    }),
 }
 
 
