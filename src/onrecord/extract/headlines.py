@@ -26,7 +26,8 @@ _NOT_SOURCE = frozenset({"update", "updated", "watch", "video", "photos", "exclu
 def _line(text: str) -> tuple[int, int] | None:
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
-    end = len(text) if end == -1 else end
+    if end == -1:
+        return None  # a one-paragraph text has no headline
     line = text[start:end]
     if not line or len(line.split()) > _MAX_WORDS:
         return None
@@ -63,8 +64,8 @@ def headline_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     for k, (ws, we, w) in enumerate(words):
         if 0 < k <= 8 and w.lower().strip(",") in cues and k + 1 < len(words):
             before = text[words[0][0]:ws]
-            if any(ch in before for ch in ",:;‘’“”\"'") and not before.rstrip().endswith(","):
-                continue
+            if any(ch in before for ch in ",:;‘’“”\"'«»„"):
+                break
             source = (words[0][0], words[k - 1][1])
             content = (words[k + 1][0], _strip_end(text, words[k + 1][0], e))
             return [Draft([content], (ws, we), source, 0.55, "headline:cue", -1)]
