@@ -38,9 +38,10 @@ def load_pipeline(settings: Settings, language: str = "en"):
     if not names:
         if language == "ru":
             raise ModelError(
-                "No pipeline for Russian: spaCy has no Russian model on PyPI and the natasha path is not built yet.",
-                hint="Process Russian articles later, or set spacy_models.ru in onrecord.toml to an installed "
-                "spaCy Russian package (for example ru_core_news_sm).",
+                "No spaCy pipeline for Russian: spaCy's Russian models are not configured (natasha is used "
+                "instead, through onrecord.extract.russian.russian_facts, not through a spaCy pipeline).",
+                hint="Install the ru extra (pip install 'onrecord[ru]') for the natasha path, or set "
+                "spacy_models.ru in onrecord.toml to an installed spaCy Russian package (e.g. ru_core_news_sm).",
             )
         raise ModelError(f"No spaCy model configured for language {language!r}.",
                          hint=f"Set spacy_models.{language} in onrecord.toml to an installed spaCy package.")
