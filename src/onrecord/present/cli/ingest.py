@@ -77,3 +77,8 @@ def demo_cli(db: Optional[str] = DbOption) -> None:
         for st in store.statements(limit=8):
             who = (st["speaker"] or {}).get("name") or (st["speaker_mention"] or {}).get("text") or "?"
             typer.echo(f"  [{st['kind']:8}] {who[:24]:24} {st['content']['text'][:70]!r}")
+        flags = store.flags()
+    from .flags import print_flags
+
+    typer.echo(f"\nflags found in the demo corpus: {len(flags)} (review with `onrecord flags review ID confirm|dismiss`)\n")
+    print_flags(flags)
