@@ -78,7 +78,13 @@ _EN: dict[str, tuple[float, str]] = {
     "talk": (0.6, "o"), "focus": (0.5, "o"), "refer": (0.6, "o"),
     "apologize": (0.7, "o"), "congratulate": (0.6, "o"), "recognize": (0.5, "co"),
     "challenge": (0.5, "o"), "ignore": (0.4, "o"), "name": (0.3, "o"), "list": (0.4, "o"), "weigh": (0.6, "o"),
-    "back": (0.5, "o"), "quote": (0.6, "c"), "thank": (0.5, "o"), "mock": (0.6, "o"), "compare": (0.0, ""),
+    "back": (0.5, "o"), "quote": (0.6, "c"),
+    "identify": (0.5, "o"), "favor": (0.6, "o"), "nominate": (0.5, "o"), "deem": (0.6, "co"),
+    "promote": (0.5, "o"), "advocate": (0.7, "o"), "portray": (0.6, "o"), "comment": (0.7, "co"),
+    "underscore": (0.7, "co"), "attribute": (0.6, "o"), "rail": (0.7, "o"), "voice": (0.6, "o"), "label": (0.6, "o"),
+    "characterize": (0.7, "o"), "brand": (0.6, "o"), "dub": (0.6, "o"), "credit": (0.5, "o"),
+    "invoke": (0.5, "o"), "champion": (0.6, "o"), "disclose": (0.6, "co"),
+    "outline": (0.5, "o"), "reference": (0.6, "o"), "thank": (0.5, "o"), "mock": (0.6, "o"), "compare": (0.0, ""),
 }
 _EN = {k: v for k, v in _EN.items() if v[0] > 0}
 
