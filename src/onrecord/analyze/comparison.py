@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping
@@ -137,7 +138,7 @@ def _days_between(a: str, b: str) -> int | None:
 
 
 def _quote(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.split()).strip("\"“”«»'‘’ ,")
     return "“" + (text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…") + "”"
 
 
@@ -235,7 +236,12 @@ _TALLY = re.compile(r"\b(?:now|so\s+far|to\s+date|already|as\s+of|still|yet|up\s
 
 def counted_key(q: Mapping[str, Any], language: str = "en") -> str:
     """The counted thing as a concept ("kostravan military personnel" -> troop); "" for generic counts."""
-    raw = (q.get("counted") or "").lower()
+    return _counted_key(q.get("counted") or "", language)
+
+
+@lru_cache(maxsize=50_000)
+def _counted_key(counted: str, language: str) -> str:
+    raw = counted.lower()
     if raw in _GENERIC_COUNTED:
         return ""
     keys = content_keys(raw.split()[-1], language) if raw.split() else frozenset()
@@ -272,9 +278,13 @@ _GENERIC_HEADS = frozenset({"people", "persons", "person", "individuals", "of", 
 
 def _head(c: Claim, q: Mapping[str, Any]) -> str:
     """The noun right after the number as a concept ("164 victims" -> death); "" for people/none."""
+    return _head_of(_around(c, q)[2][:60], c.language)
+
+
+@lru_cache(maxsize=100_000)
+def _head_of(after: str, language: str) -> str:
     from .propositions import STOPWORDS
 
-    _, _, after = _around(c, q)
     m = _HEAD_WORDS.match(after)
     if not m:
         return ""
@@ -286,7 +296,7 @@ def _head(c: Claim, q: Mapping[str, Any]) -> str:
     if not words or any(w in _GENERIC_HEADS for w in words):
         return ""
     for w in words:
-        keys = content_keys(w, c.language)
+        keys = content_keys(w, language)
         if keys:
             return next(iter(keys))
     return ""
@@ -388,7 +398,8 @@ def _qty(q: Mapping[str, Any]) -> str:
 
 # -- stances ---------------------------------------------------------------------------------
 _GENERIC_KEYS = frozenset({"will", "would", "situation", "people", "peopl", "government", "govern", "country",
-                           "city", "state", "stay", "withdraw", "complete", "stabil", "statement", "report"})
+                           "city", "state", "stay", "withdraw", "complete", "stabil", "statement", "report",
+                           "figur", "numb", "total"})
 
 
 def _shared(a: Claim, b: Claim) -> frozenset[str]:
