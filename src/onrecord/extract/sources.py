@@ -10,6 +10,10 @@ _SUBJ = ("nsubj",)
 _INHERIT = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acomp", "dep"})
 _REL_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _SOURCE_STOP = frozenset({",", "(", "—", "–", ";", ":"})
+_SPEECH_NOUNS = frozenset({"statement", "letter", "tweet", "post", "message", "memo", "release", "video", "ad",
+                           "email", "op-ed", "note", "report", "speech", "remark", "comment"})
+_CAUSATIVE = frozenset({"lead", "prompt", "force", "cause", "inspire", "drive", "spur", "push", "persuade",
+                        "convince", "encourage", "compel", "move"})
 _INVERTED_SUBJ = frozenset({"dobj", "attr", "npadvmod", "dative", "oprd"})
 _NP_RIGHT = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod"})
 _NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
@@ -24,7 +28,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if subjects:
         child = subjects[-1]  # two subjects: "presidential frontrunner Hillary Clinton said" - the name
         if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+            return child  # its span reaches back to the antecedent (source_span)
         if child.lower_ in _NO_SOURCE:
             return None
         return child
@@ -47,8 +51,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head.head, depth + 1)
     if depth >= 3 or verb.head is verb:
         return None
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        return verb.head
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "dobj" and (head.lemma_ in _SPEECH_NOUNS or (
+            verb.tag_ == "VBG" and head.ent_type_ != "PERSON")):
+        return subject_of(head.head, depth + 1)  # "she issued a statement calling on ...", "emailed supporters saying"
+    if verb.dep_ == "xcomp" and head.lemma_ in _CAUSATIVE:
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and obj.lower_ not in _NO_SOURCE:
+            return obj  # "led Wasserman Schultz to announce", "urged Congress to act"
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "began by saying"
         return subject_of(verb.head.head, depth + 1)
     if verb.dep_ in _INHERIT or verb.tag_ in ("VBG", "VBN"):
@@ -61,6 +73,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 def source_span(subj: Token) -> tuple[int, int]:
     """Character span of the subject noun phrase, cut before appositions and relative clauses."""
     doc = subj.doc
+    if subj.lower_ in _REL_PRONOUNS and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
+        # "Harvey, who acknowledged ...": from the antecedent to the pronoun
+        antecedent = source_span(subj.head.head)
+        return antecedent[0], subj.idx + len(subj)
     left = subj.left_edge.i
     # a second subject right before it is the same phrase split by the parser
     if left > 0 and doc[left - 1].dep_ in _SUBJ and doc[left - 1].head.i == subj.head.i and subj.head.i != subj.i:
