@@ -14,16 +14,19 @@ _SPEECH_NOUNS = frozenset({"statement", "letter", "tweet", "post", "message", "m
                            "email", "op-ed", "note", "report", "speech", "remark", "comment"})
 _CAUSATIVE = frozenset({"lead", "prompt", "force", "cause", "inspire", "drive", "spur", "push", "persuade",
                         "convince", "encourage", "compel", "move"})
+_SOURCELESS = frozenset({"seem", "appear"})
 _INVERTED_SUBJ = frozenset({"dobj", "attr", "npadvmod", "dative", "oprd"})
 _NP_RIGHT = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod"})
-_NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
+_NO_SOURCE = frozenset({"there", "what"})
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, the agent of a passive,
     or inherited from the verb it is coordinated with / subordinate to."""
-    if depth == 0 and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+    if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
         return None  # "Asked whether ..., the minister said": the asker is not named
+    if depth == 0 and verb.lemma_ in _SOURCELESS:
+        return None  # "polls appear to show ...": the writer's judgement, no one is quoted
     subjects = [c for c in verb.children if c.dep_ in _SUBJ]
     if subjects:
         child = subjects[-1]  # two subjects: "presidential frontrunner Hillary Clinton said" - the name
