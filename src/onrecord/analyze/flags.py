@@ -95,17 +95,17 @@ def _dedupe(flags: list[Flag], claims: dict[str, Claim]) -> list[Flag]:
         if key not in best or rank < best[key][0]:
             best[key] = (rank, f)
     kept = [f for _, f in best.values()]
-    links: dict[str, set[tuple[str, str]]] = {}
+    succ: dict[str, dict[str, set[str]]] = {}
     for f in kept:
         m = _DRIFT_TOPIC.match(f.topic) if f.type == "number_drift" else None
         if m:
-            links.setdefault(m["thing"], set()).add((m["v1"], m["v2"]))
+            succ.setdefault(m["thing"], {}).setdefault(m["v1"], set()).add(m["v2"])
     out = []
     for f in kept:
         m = _DRIFT_TOPIC.match(f.topic) if f.type == "number_drift" else None
         if m:
-            pairs = links[m["thing"]]
-            if any((m["v1"], mid) in pairs and (mid, m["v2"]) in pairs for _, mid in pairs):
+            nxt = succ[m["thing"]]
+            if any(m["v2"] in nxt.get(mid, ()) for mid in nxt[m["v1"]] if mid != m["v2"]):
                 continue
         out.append(f)
     return out

@@ -234,6 +234,7 @@ def _concept_index(language: str) -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=200_000)
 def content_keys(text: str, language: str = "en") -> frozenset[str]:
     """Content stems of ``text`` minus stopwords, mapped to concepts where the lexicon knows them."""
     lang = _lang(language)
@@ -267,7 +268,8 @@ class Stance:
     temporary: bool = False
 
 
-def stance_details(text: str, language: str = "en") -> list[Stance]:
+@lru_cache(maxsize=100_000)
+def stance_details(text: str, language: str = "en") -> tuple[Stance, ...]:
     """Every stance word of the text with its sentence's keys; words inside a conditional or reported
     clause ("until the job is done", "whether it had finished", "his statement that ...") are skipped."""
     lang = _lang(language)
@@ -288,9 +290,10 @@ def stance_details(text: str, language: str = "en") -> list[Stance]:
         sentence = lowered[s_start : min(ends) if ends else len(lowered)]
         temporary = bool(_TEMPORARY.get(lang, _NEVER).search(sentence))
         out.append(Stance(axis, sign, content_keys(sentence, lang), temporary))
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=100_000)
 def stances(text: str, language: str = "en") -> frozenset[tuple[str, int]]:
     """(axis, sign) pairs the text takes; an axis taken both ways is dropped (no clear stance)."""
     found: dict[str, set[int]] = {}
