@@ -24,7 +24,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, the agent of a passive,
     or inherited from the verb it is coordinated with / subordinate to."""
     if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
-        return None  # "Asked whether ..., the minister said": the asker is not named
+        # "Asked whether ..., the minister said": the asker is not named, unless "asked by X"
+        return _agent(verb)
     if depth == 0 and verb.lemma_ in _SOURCELESS:
         return None  # "polls appear to show ...": the writer's judgement, no one is quoted
     subjects = [c for c in verb.children if c.dep_ in _SUBJ]
@@ -35,11 +36,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.lower_ in _NO_SOURCE:
             return None
         return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             # "X was interviewed ..., calling it a sham": the passive subject speaks in the adjunct
@@ -70,6 +69,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
         return verb.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """X in a passive's ``by X``."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
     return None
 
 
