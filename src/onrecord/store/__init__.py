@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from ..settings import normalise_db_url
 from .flags import FlagStore
-from .speakers import SpeakerStore
 
 __all__ = ["Store", "open_store"]
 
 
-class Store(FlagStore, SpeakerStore):
+class Store(FlagStore):
     """onrecord's store: articles, statements, speakers, flags. Open with :func:`open_store`."""
 
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from ..errors import NotFoundError, StoreError
 from ..models import Flag
 from .engine import now
-from .statements import StatementStore
+from .speakers import SpeakerStore
 
 __all__ = ["FlagStore", "VERDICTS"]
 
@@ -27,7 +27,7 @@ _EVIDENCE_SQL = (
 )
 
 
-class FlagStore(StatementStore):
+class FlagStore(SpeakerStore):
     def replace_flags(self, flags: Iterable[Flag], *, detector: str = "") -> int:
         """Swap the stored flags for ``flags`` in one transaction; verdicts are kept. Returns how many."""
         flags = list({f.id: f for f in flags}.values())
