@@ -11,6 +11,7 @@ from ...errors import OnrecordError
 from .config import config_cli
 from .browse import articles_cli, search_cli, show_cli, skips_cli
 from .export import export_cli
+from .extract import extract_cli
 from .flags import analyze_cli, flags_app, review_cli, timeline_cli
 from .ingest import demo_cli, ingest_cli
 from .serve import serve_cli
@@ -41,6 +42,7 @@ app.add_typer(speakers_app, name="speakers")
 app.command("statements")(statements_cli)
 app.command("review")(review_cli)
 app.command("timeline")(timeline_cli)
+app.command("extract")(extract_cli)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ __all__ = ["extract_cli"]
 
 
 def extract_cli(
-    input_path: Path = typer.Argument(..., exists=True, dir_okay=False, help="JSONL with one {\"id\", \"text\"} article a line."),
+    input_path: Path = typer.Argument(..., exists=True, dir_okay=False, metavar="INPUT.jsonl", help="JSONL with one {\"id\", \"text\"} article a line."),
     output: Path = typer.Option(..., "-o", "--output", help="Where to write one {\"id\", \"quotes\"} line per article."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Articles per spaCy batch."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of the articles (default: default_language)."),
