@@ -59,7 +59,7 @@ ARTICLES = [
 def filled(store_url):
     with open_store(store_url) as st:
         counts = st.add_results(ArticleResult(a) for a in ARTICLES)
-        assert counts == {"articles": 4, "duplicates": 0, "statements": 0}
+        assert counts == {"articles": 4, "duplicates": 0, "statements": 0, "store_errors": 0}
         yield st
 
 
@@ -80,7 +80,7 @@ def test_add_and_read(filled):
 
 
 def test_adding_again_is_a_duplicate(filled):
-    assert filled.add_results([ArticleResult(ARTICLES[0])]) == {"articles": 0, "duplicates": 1, "statements": 0}
+    assert filled.add_results([ArticleResult(ARTICLES[0])]) == {"articles": 0, "duplicates": 1, "statements": 0, "store_errors": 0}
     assert filled.count_articles() == 4
     assert len(filled.article(ARTICLES[0].id)["candidates"]) == 2  # not doubled
     assert filled.existing_ids([a.id for a in ARTICLES] + ["nope"]) == {a.id for a in ARTICLES}
