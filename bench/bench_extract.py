@@ -2,6 +2,7 @@
 """Extraction speed: onrecord's pipeline vs the bare spaCy parse of the same model, same texts, same run.
 
     python bench/bench_extract.py [--input ARTICLES.jsonl] [--repeat 5] [--batch-size 32] [--limit N]
+                                  [--only onrecord_quotes_v1]
 
 Texts: the demo corpus (src/onrecord/data/demo/articles.jsonl) unless --input is given
 (any JSONL with a "text" field, e.g. PolNeAR dev). Each round times ``spacy.load(model).pipe``
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--lang", default="en")
+    ap.add_argument("--only", default="", help="comma-separated onrecord components to keep (default: all)")
     args = ap.parse_args(argv)
 
     import spacy
@@ -63,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     texts = read_texts(args.input, args.limit)
     settings = resolve_settings({"progress": False})
     ours = load_pipeline(settings, args.lang)
+    if args.only:  # disables the others in this process's cached pipeline
+        keep = {name.strip() for name in args.only.split(",")}
+        drop = [n for n in ours.pipe_names if n.startswith("onrecord") and n not in keep]
+        for name in drop:
+            ours.disable_pipe(name)
     model = ours.meta.get("name", "")
     model = f"{ours.meta['lang']}_{model}" if model and not model.startswith(ours.meta["lang"]) else model
     bare = spacy.load(model)
