@@ -18,7 +18,11 @@ __all__ = ["verb_drafts", "according_drafts", "colon_drafts"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
-_FRAME_FACTOR = {"c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
+_FALLBACK_PREPS = frozenset({"about", "of", "on", "against", "at"})
+# speech and attitude verbs whose prepositional object is what they are about: "warned of ..."
+_PREP_CUES = frozenset({"warn", "worry", "boast", "complain", "agree", "tweet", "joke", "lament", "speculate",
+                        "hint", "caution", "fear", "testify", "muse", "scoff", "disagree", "quip", "think", "brag"})
+_FRAME_FACTOR = {"o2": 0.6, "c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
 # speech verbs whose bare object is rarely what was said ("said it", "told reporters")
 _NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "report", "read", "put", "post",
                              "see", "find", "think", "maintain", "answer"})
@@ -105,8 +109,15 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         head = verb.head
         return _without(_edges(head), _edges(verb)), "a", None
+    if verb.dep_ in ("parataxis", "relcl") and "c" in cue.frames and verb.head.pos_ in _VERBAL and not any(
+            c.dep_ in ("dobj", "xcomp", "prep") for c in children):
+        # "This campaign, he says, is different": the parenthetical cue reports its host clause
+        return _without(_edges(verb.head), _edges(verb)), "a", None
     if clauses:
         return [_clause_edges(c, lang) for c in clauses], "c2", None
+    prep = _prep_object(children, _FALLBACK_PREPS) if verb.lemma_ in _PREP_CUES else None
+    if prep:
+        return [prep[0]], "o2", prep[1]  # "complained about ...", "hinted at ..."
     if "c" in cue.frames and verb.lemma_ not in _NO_OBJECT_CUES:
         obj = _object(verb, children)
         if obj:
