@@ -18,6 +18,8 @@ __all__ = ["verb_drafts", "according_drafts", "colon_drafts"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
+_AS_VERBS = frozenset({"see", "view", "regard", "consider", "describe", "portray", "cast", "paint", "characterize",
+                       "depict", "treat", "frame", "present", "label", "brand", "tout", "praise", "dismiss"})
 _FALLBACK_PREPS = frozenset({"about", "of", "on", "against", "at"})
 # speech and attitude verbs whose prepositional object is what they are about: "warned of ..."
 _PREP_CUES = frozenset({"warn", "worry", "boast", "complain", "agree", "tweet", "joke", "lament", "speculate",
@@ -25,7 +27,7 @@ _PREP_CUES = frozenset({"warn", "worry", "boast", "complain", "agree", "tweet", 
 _FRAME_FACTOR = {"o2": 0.6, "c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
 # speech verbs whose bare object is rarely what was said ("said it", "told reporters")
 _NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "report", "read", "put", "post",
-                             "see", "find", "think", "maintain", "answer"})
+                             "see", "find", "think", "maintain", "answer", "consider"})
 _NO_SOURCE_FACTOR = 0.85
 _INF_DEPS = frozenset({"xcomp"})
 _OBJ_DEPS = frozenset({"dobj"})
@@ -87,6 +89,11 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     object the lexicon does not list for this verb).
     """
     children = list(verb.children)
+    if verb.lemma_ in _AS_VERBS:  # "sees Clinton as the stronger candidate"
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if obj is not None and as_ is not None and obj.i < as_.i:
+            return [(obj.left_edge.idx, as_.right_edge.idx + len(as_.right_edge))], "o", None
     clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS]
     if "c" in cue.frames and clauses:
         return [_clause_edges(c, lang) for c in clauses], "c", None

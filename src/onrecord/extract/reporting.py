@@ -59,7 +59,7 @@ _EN: dict[str, tuple[float, str]] = {
     # beliefs, knowledge, perception as positions
     "think": (0.8, "c"), "believe": (0.9, "c"), "know": (0.0, ""), "feel": (0.6, "c"),
     "fear": (0.8, "c"), "hope": (0.8, "cx"), "expect": (0.7, "cx"), "worry": (0.7, "c"),
-    "doubt": (0.7, "c"), "suspect": (0.7, "c"), "see": (0.35, "c"), "view": (0.5, "o"),
+    "doubt": (0.7, "c"), "suspect": (0.7, "c"), "see": (0.35, ""), "view": (0.5, "o"),
     "consider": (0.4, "c"), "understand": (0.5, "c"), "realize": (0.6, "c"), "assume": (0.6, "c"),
     "bet": (0.6, "c"), "wonder": (0.7, "c"), "seem": (0.5, "x"), "appear": (0.5, "x"),
     "figure": (0.5, "c"), "guess": (0.6, "c"), "imagine": (0.5, "c"), "reckon": (0.7, "c"),
@@ -68,7 +68,7 @@ _EN: dict[str, tuple[float, str]] = {
     "want": (0.75, "x"), "plan": (0.75, "x"), "intend": (0.85, "x"), "seek": (0.7, "x"),
     "refuse": (0.8, "x"), "decline": (0.75, "x"), "threaten": (0.85, "x"), "aim": (0.5, "x"),
     "prefer": (0.6, "xo"), "like": (0.3, "x"), "wish": (0.7, "cx"), "try": (0.0, ""),
-    "decide": (0.6, "x"), "offer": (0.5, "x"), "propose": (0.75, "cxo"), "recommend": (0.8, "co"),
+    "decide": (0.6, "x"), "offer": (0.5, "xo"), "propose": (0.75, "cxo"), "recommend": (0.8, "co"),
     # positions taken towards something
     "criticize": (0.6, "o"), "endorse": (0.6, "o"), "support": (0.5, "o"), "praise": (0.6, "o"),
     "oppose": (0.6, "o"), "defend": (0.6, "o"), "accuse": (0.7, "o"), "blame": (0.6, "o"),
@@ -78,7 +78,8 @@ _EN: dict[str, tuple[float, str]] = {
     "talk": (0.6, "o"), "focus": (0.5, "o"), "refer": (0.6, "o"),
     "apologize": (0.7, "o"), "congratulate": (0.6, "o"), "recognize": (0.5, "co"),
     "challenge": (0.5, "o"), "ignore": (0.4, "o"), "name": (0.3, "o"), "list": (0.4, "o"), "weigh": (0.6, "o"),
-    "back": (0.5, "o"), "quote": (0.6, "c"),
+    "back": (0.5, "o"), "quote": (0.6, "c"), "regard": (0.4, ""), "cast": (0.4, ""), "paint": (0.4, ""),
+    "depict": (0.5, ""),
     "identify": (0.5, "o"), "favor": (0.6, "o"), "nominate": (0.5, "o"), "deem": (0.6, "co"),
     "promote": (0.5, "o"), "advocate": (0.7, "o"), "portray": (0.6, "o"), "comment": (0.7, "co"),
     "underscore": (0.7, "co"), "attribute": (0.6, "o"), "rail": (0.7, "o"), "voice": (0.6, "o"), "label": (0.6, "o"),
