@@ -123,7 +123,7 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
             c.dep_ in ("dobj", "xcomp", "prep") for c in children):
         # "This campaign, he says, is different": the parenthetical cue reports its host clause
         return _without(_edges(verb.head), _edges(verb)), "a", None
-    if clauses:
+    if clauses and cue.frames:  # a cue listed for objects only ("see": only "sees X as Y") takes no clause
         return [_clause_edges(c, lang) for c in clauses], "c2", None
     prep = _prep_object(children, _FALLBACK_PREPS) if verb.lemma_ in _PREP_CUES else None
     if prep:

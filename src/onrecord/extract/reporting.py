@@ -75,7 +75,7 @@ _EN: dict[str, tuple[float, str]] = {
     "reject": (0.6, "o"), "dismiss": (0.6, "o"), "attack": (0.5, "o"), "blast": (0.7, "o"),
     "slam": (0.7, "o"), "denounce": (0.7, "o"), "decry": (0.7, "o"), "condemn": (0.7, "o"),
     "applaud": (0.6, "o"), "hail": (0.6, "o"), "tout": (0.6, "o"), "welcome": (0.4, "o"),
-    "talk": (0.6, "o"), "focus": (0.5, "o"), "refer": (0.6, "o"),
+    "talk": (0.6, "o"), "refer": (0.6, "o"),
     "apologize": (0.7, "o"), "congratulate": (0.6, "o"), "recognize": (0.5, "co"),
     "challenge": (0.5, "o"), "ignore": (0.4, "o"), "name": (0.3, "o"), "list": (0.4, "o"), "weigh": (0.6, "o"),
     "back": (0.5, "o"), "quote": (0.6, "c"), "regard": (0.4, ""), "cast": (0.4, ""), "paint": (0.4, ""),
