@@ -2,8 +2,9 @@
 
 A *blocker* gives each claim zero or more block keys; two claims are a candidate pair
 when they share a key. Inside one block claims are ordered by date and each is paired
-only with its next ``window`` neighbours, so a block of any size costs ``O(n * window)``
-and the whole step grows about linearly with the number of statements.
+only with its next ``window`` neighbours no more than the blocker's ``max_days`` later,
+so a block of any size costs ``O(n * window)`` and the whole step grows about linearly
+with the number of statements. Numbers are not paired at all (see :mod:`.chains`).
 
 Blockers are pluggable: anything with a ``name`` and ``keys(claim) -> Iterable[Hashable]``
 works (an embedding-based blocker would bucket by nearest centroid, for instance).
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from datetime import date
 from typing import Hashable, Iterable, Iterator, Protocol, Sequence
 
-from .comparison import Claim
+from .claims import GENERIC_KEYS, Claim
 
 __all__ = [
     "Blocker",
@@ -35,30 +37,37 @@ class Blocker(Protocol):
 
 
 class SpeakerBlocker:
-    """Same canonical speaker (reversals, hedges, vanished claims)."""
+    """Same canonical speaker (reversals, hedges)."""
 
     name = "speaker"
+    max_days = 60
 
     def keys(self, claim: Claim) -> Iterable[Hashable]:
         return (claim.speaker,) if claim.speaker else ()
 
 
 class CountedBlocker:
-    """Same counted thing in the same unit (number drift across speakers and outlets)."""
+    """Same counted thing in the same unit (not used by default: numbers are compared as chains)."""
 
     name = "counted"
+    max_days = 60
 
     def keys(self, claim: Claim) -> Iterable[Hashable]:
         return {(q.get("counted"), q.get("unit") or "") for q in claim.quantities if q.get("counted")}
 
 
 class StanceBlocker:
-    """Same stance axis with a shared content word (opposite positions worded differently)."""
+    """Same event axis with a shared argument word (opposite positions of two speakers worded differently),
+    and the same denied subject word (a denial and its assertion)."""
 
     name = "stance"
+    max_days = 7
 
     def keys(self, claim: Claim) -> Iterable[Hashable]:
-        return {(axis, key) for axis, _ in claim.stances for key in claim.keys}
+        out = {(s.axis, key) for s in claim.stance_list for key in s.keys - GENERIC_KEYS}
+        for subject, _ in claim.denials:
+            out |= {("denied", key) for key in subject - GENERIC_KEYS}
+        return out
 
 
 class MinHashBlocker:
@@ -69,6 +78,7 @@ class MinHashBlocker:
     """
 
     name = "minhash"
+    max_days = 7
 
     def __init__(self, bands: int = 16, rows: int = 2, seed: int = 1) -> None:
         self.bands, self.rows, self.seed = bands, rows, seed
@@ -102,19 +112,31 @@ class MinHashBlocker:
 
 
 def default_blockers() -> list[Blocker]:
-    return [SpeakerBlocker(), CountedBlocker(), MinHashBlocker(), StanceBlocker()]
+    return [SpeakerBlocker(), StanceBlocker(), MinHashBlocker()]
+
+
+def _ordinal(day: str) -> int:
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return 0
 
 
 def candidate_pairs(claims: Sequence[Claim], blockers: Iterable[Blocker] | None = None, *,
-                    window: int = 40) -> Iterator[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of claims sharing a block key, each pair once.
+                    window: int = 20) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i`` earlier than ``j``, of claims sharing a block key, each pair once.
 
-    Within a block, claims are sorted by (date, id) and paired with the next ``window``.
+    Within a block, claims are sorted by (date, id) and paired with the next ``window`` that are at
+    most the blocker's ``max_days`` later (undated claims only with each other).
     """
     order = sorted(range(len(claims)), key=lambda i: (claims[i].date, claims[i].id))
-    rank = {i: r for r, i in enumerate(order)}
+    rank = [0] * len(claims)
+    for r, i in enumerate(order):
+        rank[i] = r
+    day = [_ordinal(c.date) for c in claims]
     seen: set[tuple[int, int]] = set()
     for blocker in blockers if blockers is not None else default_blockers():
+        max_days = getattr(blocker, "max_days", 10**6)
         many = getattr(blocker, "keys_many", None)
         all_keys = many(claims) if many else [list(blocker.keys(c)) for c in claims]
         blocks: dict[Hashable, list[int]] = {}
@@ -122,8 +144,12 @@ def candidate_pairs(claims: Sequence[Claim], blockers: Iterable[Blocker] | None 
             for key in all_keys[i]:
                 blocks.setdefault(key, []).append(i)
         for members in blocks.values():
+            if len(members) < 2:
+                continue
             for pos, i in enumerate(members):
                 for j in members[pos + 1 : pos + 1 + window]:
+                    if day[j] - day[i] > max_days:
+                        break
                     pair = (i, j) if rank[i] < rank[j] else (j, i)
                     if pair not in seen:
                         seen.add(pair)

@@ -1,13 +1,22 @@
-"""Flag detection over the whole store: read statements, block, compare, (re-score), write.
+"""Flag detection over the whole store: read statements, collapse copies, compare, rank, write.
 
-:func:`find_flags` is the pure core over claims; :func:`detect_flags` runs it against a
-store and replaces the stored flags while keeping reviewers' verdicts (flag ids are
-content hashes of type + evidence statement ids, so a re-run finds the same ids).
+:func:`find_flags` is the pure core over claims:
+
+1. copies collapse into one claim each (:mod:`.copies`), keeping every appearance;
+2. numbers are walked as chains per counted thing and scope (:mod:`.chains`);
+3. propositions are compared in candidate pairs from blocking (:mod:`.blocking`,
+   :mod:`.comparison`);
+4. vanished claims are found over all appearances (:mod:`.vanishing`);
+5. flags are merged (one per discrepancy), ranked by score, and those under ``MIN_SCORE``
+   are cut.
+
+:func:`detect_flags` runs it against a store and replaces the stored flags while keeping
+reviewers' verdicts (flag ids are content hashes of type + evidence statement ids, so a
+re-run finds the same ids).
 """
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from typing import Any, Iterable, Mapping, Sequence
@@ -15,121 +24,80 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..models import Flag
 from ..settings import Settings
 from .blocking import Blocker, candidate_pairs
-from .comparison import RULES_VERSION, Claim, claim_of, compare_pair, vanished
+from .chains import number_flags
+from .claims import RULES_VERSION, Claim, claim_of
+from .comparison import compare_pair
+from .copies import collapse_copies, representative_order
+from .vanishing import vanished
 
 __all__ = ["find_flags", "detect_flags", "collapse_reprints", "MIN_SCORE"]
 
-MIN_SCORE = 0.5
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _rank(c: Claim) -> tuple:
-    """Which of several reports of one utterance stands for it: exact words first, then the earliest."""
-    return (c.kind != "direct", c.published or c.date, c.article, c.start)
+# Flags scoring below this are not emitted. Rule scores start near 0.5-0.6 for the weakest
+# evidence (one shared word, indirect speech, another speaker) and rise with shared arguments,
+# exact words, the same speaker and the size of a change; 0.6 keeps single-word, reported-speech
+# cross-speaker candidates out. (Module constant, not a setting: the lead owns Settings.)
+MIN_SCORE = 0.6
 
 
 def collapse_reprints(claims: Iterable[Claim]) -> list[Claim]:
-    """One claim per utterance: the same words from the same speaker (a wire story reprinted by three
-    outlets), or the same speaker on the same day saying much the same thing (one speech reported
-    several times), kept as its direct quote if there is one, else its earliest report."""
-    by_text: dict[tuple[str, str], Claim] = {}
-    for c in sorted(claims, key=_rank):
-        key = (c.speaker or c.outlet, _norm(c.text))
-        if key not in by_text:
-            by_text[key] = c
-    groups: dict[tuple[str, str], list[Claim]] = {}
-    out: list[Claim] = []
-    for c in sorted(by_text.values(), key=_rank):
-        if not c.speaker or not c.date:
-            out.append(c)
-            continue
-        same_day = groups.setdefault((c.speaker, c.date), [])
-        if any(_restates(c, k) for k in same_day):
-            continue
-        same_day.append(c)
-        out.append(c)
-    return out
+    """One claim per utterance (see :func:`.copies.collapse_copies`)."""
+    return collapse_copies(claims)[0]
 
 
-def _restates(c: Claim, kept: Claim) -> bool:
-    if c.article_db == kept.article_db:
-        return False
-    union = c.keys | kept.keys
-    values = {float(q["value"]) for q in c.quantities if q.get("value") is not None}
-    kept_values = {float(q["value"]) for q in kept.quantities if q.get("value") is not None}
-    return bool(union) and len(c.keys & kept.keys) / len(union) >= 0.5 and values <= kept_values \
-        and c.stances <= kept.stances
-
-
-_DRIFT_TOPIC = re.compile(r"^(?P<thing>.*): (?P<v1>[^ ]+) → (?P<v2>[^ ]+)$")
-
-
-def _dedupe(flags: list[Flag], claims: dict[str, Claim]) -> list[Flag]:
+def _merge(flags: list[Flag], claims: Mapping[str, Claim]) -> list[Flag]:
     """One flag per discrepancy:
 
-    * number drift: one flag per (thing, old value, new value), the earliest; in a chain
-      164 -> 225 -> 238 the consecutive links, not 164 -> 238;
-    * hedge: per later statement, the comparison with the earliest one (exact words preferred);
-    * otherwise per type and pair of (article, speaker), the flag with most exact words.
+    * reversal/disagreement: one per (speakers, axis or counted thing, days), exact words preferred;
+    * hedge: one per hedged statement; its evidence is the first and the last earlier flat statement
+      and the hedged one;
+    * number drift and vanished come out of their chains once already.
     """
     def direct(f: Flag) -> int:
-        return sum(claims[e.statement_id].kind == "direct" for e in f.evidence if e.statement_id in claims)
-
-    def when(f: Flag) -> tuple:
-        return tuple(e.said_on or "" for e in f.evidence) + tuple(e.article_id for e in f.evidence)
+        return sum(claims[e.statement_id].direct for e in f.evidence if e.statement_id in claims)
 
     best: dict[tuple, tuple[tuple, Flag]] = {}
+    hedges: dict[str, list[Flag]] = {}
     for f in flags:
-        if f.type == "vanished":
-            key, rank = (f.type, f.id), ()
-        elif f.type == "number_drift" and _DRIFT_TOPIC.match(f.topic):
-            key, rank = (f.type, f.topic), (when(f), -direct(f))
-        elif f.type == "hedge":
-            key, rank = (f.type, f.evidence[-1].statement_id), (-direct(f), when(f))
+        if f.type == "hedge":
+            hedges.setdefault(f.evidence[-1].statement_id, []).append(f)
+            continue
+        if f.type in ("reversal", "disagreement"):
+            sides = tuple(sorted((e.speaker or "", e.said_on or "") for e in f.evidence))
+            key = (f.type, sides, f.topic if f.type == "reversal" else "")
         else:
-            key = (f.type,) + tuple((e.article_id, e.speaker) for e in f.evidence)
-            rank = (-direct(f), -f.score, when(f))
+            key = (f.type, f.id)
+        rank = (-direct(f), -f.score, tuple(e.said_on or "" for e in f.evidence), f.id)
         if key not in best or rank < best[key][0]:
             best[key] = (rank, f)
-    kept = [f for _, f in best.values()]
-    succ: dict[str, dict[str, set[str]]] = {}
-    for f in kept:
-        m = _DRIFT_TOPIC.match(f.topic) if f.type == "number_drift" else None
-        if m:
-            succ.setdefault(m["thing"], {}).setdefault(m["v1"], set()).add(m["v2"])
-    out = []
-    for f in kept:
-        m = _DRIFT_TOPIC.match(f.topic) if f.type == "number_drift" else None
-        if m:
-            nxt = succ[m["thing"]]
-            if any(m["v2"] in nxt.get(mid, ()) for mid in nxt[m["v1"]] if mid != m["v2"]):
-                continue
-        out.append(f)
+    out = [f for _, f in best.values()]
+    for group in hedges.values():
+        top = max(group, key=lambda f: (f.score, direct(f)))
+        later = top.evidence[-1]
+        earlier = sorted({e.statement_id: e for f in group for e in f.evidence[:-1]}.values(),
+                         key=lambda e: (e.said_on or "", not claims[e.statement_id].direct
+                                        if e.statement_id in claims else True, e.article_id))
+        evidence = tuple(dict.fromkeys([earlier[0], earlier[-1], later]))
+        out.append(Flag(top.type, top.score, top.explanation, evidence, topic=top.topic, detector=top.detector))
     return out
 
 
-def find_flags(claims: Sequence[Claim], blockers: Iterable[Blocker] | None = None, *, window: int = 40,
+def find_flags(claims: Sequence[Claim], blockers: Iterable[Blocker] | None = None, *, window: int = 20,
                min_score: float = MIN_SCORE) -> tuple[list[Flag], dict[str, int]]:
     """All flags over the claims, best first; returns (flags, stats)."""
     everything = list(claims)
-    claims = collapse_reprints(everything)
+    reps, _groups = collapse_copies(everything)
+    reps.sort(key=lambda c: (c.date, representative_order(c)))
     by_id = {c.id: c for c in everything}
-    found: dict[str, Flag] = {}
+    found: list[Flag] = []
     pairs = 0
-    for i, j in candidate_pairs(claims, blockers, window=window):
+    for i, j in candidate_pairs(reps, blockers, window=window):
         pairs += 1
-        for flag in compare_pair(claims[i], claims[j]):
-            if flag.score >= min_score and (flag.id not in found or found[flag.id].score < flag.score):
-                found[flag.id] = flag
-    for flag in vanished(everything):
-        if flag.score >= min_score and flag.id not in found:
-            found[flag.id] = flag
-    flags = _dedupe(list(found.values()), by_id)
+        found += compare_pair(reps[i], reps[j])
+    found += number_flags(reps)
+    found += vanished(everything)
+    flags = [f for f in _merge(found, by_id) if f.score >= min_score]
     flags.sort(key=lambda f: (-f.score, f.type, f.id))
-    return flags, {"statements": len(everything), "compared": len(claims), "pairs": pairs}
+    return flags, {"statements": len(everything), "compared": len(reps), "pairs": pairs}
 
 
 def detect_flags(store: Any, settings: Settings, *, blockers: Iterable[Blocker] | None = None,

@@ -49,7 +49,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         sunday january february march april may june july august september october november december jan feb mar
         apr jun jul aug sep sept oct nov dec year years time still already yet ever never nobody nothing none
         must might shall us let going get got make made many much well even however since though although whether
-        there's it's that's n't 's""".split()
+        there's it's that's n't 's among""".split()
     ),
     "ru": frozenset(
         """и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от
@@ -73,6 +73,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "injured": ("injur", "wound", "hurt"),
         "attacker": ("militant", "terrorist", "attacker", "attack", "gunman", "gunmen", "bandit", "insurgent", "rioter"),
         "detain": ("detain", "arrest", "custody", "detaine", "detention"),
+        "charge": ("charg", "charge", "prosecut", "indict", "case"),
+        "missing": ("missing", "unaccounted"),
         "citizen": ("citizen", "national", "nationality", "nationaliti"),
         "main": ("main", "primary", "principal", "chief", "primari"),
         "withdraw": ("withdraw", "withdrawal", "pullout", "leav", "leave", "depart", "departure"),
@@ -117,7 +119,7 @@ STANCE_LEXICONS: dict[str, dict[str, tuple[str, int]]] = {
         "pull out": ("presence", -1), "pulling out": ("presence", -1), "pullout": ("presence", -1),
         "begin leaving": ("presence", -1), "start leaving": ("presence", -1), "leaving": ("presence", -1),
         "will leave": ("presence", -1), "depart": ("presence", -1), "departure": ("presence", -1),
-        "coming home": ("presence", -1), "return home": ("presence", -1), "temporary": ("presence", -1),
+        "coming home": ("presence", -1), "return home": ("presence", -1),
         "resign": ("presence", -1), "resigns": ("presence", -1), "step down": ("presence", -1),
         # whether a task/mission/operation is finished
         "completed": ("completion", 1), "complete": ("completion", 1), "accomplished": ("completion", 1),
@@ -130,10 +132,15 @@ STANCE_LEXICONS: dict[str, dict[str, tuple[str, int]]] = {
         "stabilized": ("control", 1), "safe": ("control", 1), "secured": ("control", 1), "secure": ("control", 1),
         "out of control": ("control", -1), "unsafe": ("control", -1), "dangerous": ("control", -1),
         "risk of attacks": ("control", -1), "chaos": ("control", -1),
+        "safe to drink": ("control", 1), "safe to eat": ("control", 1), "no reason for concern": ("control", 1),
+        "drink": ("control", 1), "risk": ("control", -1), "risks": ("control", -1), "danger": ("control", -1),
+        "contaminated": ("control", -1), "polluted": ("control", -1), "toxic": ("control", -1),
+        "stopped": ("control", 1), "contained": ("control", 1), "halted": ("control", 1),
         # whether a facility/service is open or running
         "open": ("open", 1), "reopen": ("open", 1), "reopens": ("open", 1), "reopened": ("open", 1),
         "resume": ("open", 1), "resumed": ("open", 1), "hand over": ("open", 1), "handed over": ("open", 1),
         "closed": ("open", -1), "close": ("open", -1), "shut": ("open", -1), "suspended": ("open", -1),
+        "banned": ("open", -1), "lifted": ("open", 1),
         # direction of a measure
         "increase": ("direction", 1), "increased": ("direction", 1), "rise": ("direction", 1), "risen": ("direction", 1),
         "raise": ("direction", 1), "grow": ("direction", 1), "decrease": ("direction", -1), "fall": ("direction", -1),
@@ -183,6 +190,8 @@ PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (r"\boutside\s+the\s+country\b", "abroad"),
         (r"\bdeath\s+toll\b", "deaths"),
         (r"\blaw\s+enforcement\s+officers?\b", "police"),
+        (r"\b(?:remains?|remained|stays?|stayed)\s+in\s+force\b", "continues"),
+        (r"\bin\s+force\b", "effective"),
     )),
 }
 
@@ -304,7 +313,8 @@ def stances(text: str, language: str = "en") -> frozenset[tuple[str, int]]:
 
 _NEVER = re.compile(r"(?!x)x")
 _TEMPORARY: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:until|till|for\s+now|for\s+the\s+time\s+being|until\s+further\s+notice|temporarily)\b"),
+    "en": re.compile(r"\b(?:until|till|for\s+now|for\s+the\s+time\s+being|until\s+further\s+notice|temporarily)\b"
+                     r"|\b(?:on|by|before)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     "ru": re.compile(r"(?<!\w)(?:до|пока|временно)(?!\w)"),
 }
 
