@@ -104,13 +104,14 @@ def _mconflict(a: Measurement, b: Measurement) -> bool:
 # -- what a number counts ----------------------------------------------------------------------
 _PARTIAL_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those|the\s+\w+)|including|of\s+whom|only|another|additional)"
                              r"\s+(?:are\s+|were\s+)?(?:\w+\s+){0,2}$", re.I)
-_PARTIAL_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:of|among)\s+(?:the|them|those|whom|these|its|our|their)\b", re.I)
+_PARTIAL_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:the|them|those|whom|these|its|our|their)\b", re.I)
 _NEGATED_BEFORE = re.compile(r"\b(?:nothing\s+like|not|no|never|far\s+from|nowhere\s+near)\s+(?:\w+\s+){0,2}$", re.I)
 _REFERS_BACK = re.compile(r"\b(?:the|that|this|its|his|her|their|earlier|previous|initial)\s+(?:\w+\s+)?"
                           r"(?:figure|number|toll|total|estimate|count)\b", re.I)
 _NATIONAL = re.compile(r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\b|\bcountrywide\b", re.I)
-_HEAD_WORDS = re.compile(r"^\s*((?:[^\W\d_][\w’'-]*\s*){1,3})")
+_HEAD_WORDS = re.compile(r"^\s*(?:of\s+)?((?:[^\W\d_][\w’'-]*\s*){1,3})")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TALLY = re.compile(r"\b(?:now|so\s+far|to\s+date|already|as\s+of|up\s+to\s+now)\b", re.I)
 
 
 def _around(c: Claim, q: Mapping[str, Any]) -> tuple[str, str, str]:
@@ -200,8 +201,11 @@ def thing_of(c: Claim, q: Mapping[str, Any]) -> str:
         thing = f"{head}/{event}" if event and event != head else head
     elif counted and counted not in _GENERIC and not q.get("unit"):
         thing = next(iter(content_keys(counted.split()[-1], c.language)), counted)
-        if thing in _GENERIC or thing not in _COUNTABLE:
-            thing = _nearest_event(c, q) or ("" if thing in _GENERIC else thing)
+        if thing in _GENERIC:
+            thing = _nearest_event(c, q)
+        elif thing not in _COUNTABLE:
+            event = _nearest_event(c, q)
+            thing = f"{thing}/{event}" if event else thing
     elif counted and counted not in _GENERIC:
         thing = next(iter(content_keys(counted.split()[-1], c.language)), counted)
     else:
@@ -357,7 +361,10 @@ def _drifts(chain: list[Measurement]) -> list[Flag]:
             earlier = [x for x in run if x.claim.date < day and _mconflict(x, m)]
             latest = max(x.claim.date for x in earlier)
             prev = min((x for x in earlier if x.claim.date == latest), key=_order)
-            flags.append(_drift_flag(_same_day(chain, prev), _same_day(chain, m)))
+            after = _same_day(chain, m)
+            if m.low > prev.high and all(_TALLY.search(_sentence(x.claim, x.q)) for x in after):
+                continue  # a running count ("have now been detained") that grew
+            flags.append(_drift_flag(_same_day(chain, prev), after))
         for m in news:
             run = [x for x in run if not _mconflict(x, m)][-12:] + [m]
     return flags

@@ -21,6 +21,7 @@ __all__ = ["Claim", "claim_of", "RULES_VERSION", "hedge_markers", "denials", "da
            "quote", "on_date", "GENERIC_KEYS"]
 
 RULES_VERSION = "onrecord.flags.v2"
+_CAPS = re.compile(r"\b[A-Z]{3,}\b")  # datelines ("PORT AVERLY —") name places
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "who", "which"})
 
 # content keys too common in news to tie two statements to one proposition
@@ -55,6 +56,7 @@ class Claim:
     stance_list: tuple[Stance, ...] = ()
     negated: bool = False
     names: frozenset[str] = field(default_factory=frozenset)
+    name_keys: frozenset[str] = field(default_factory=frozenset)  # content keys of capitalised names (scope, not argument)
     markers: frozenset[str] = field(default_factory=frozenset)  # normalised hedge markers (see hedge_markers)
     denials: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (denied subject keys, predicate keys)
 
@@ -104,6 +106,7 @@ def hedge_markers(text: str) -> frozenset[str]:
 _DENIAL = re.compile(r"\b(?:no|none of the|not a single|nobody|never)\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
                      r"(?=\s+(?:is|are|was|were|has|have|had|will|would|can|could|among|in|at|on|to drink)\b|[,.;:]|$)"
                      r"(.*?)(?:[.;:!?]|$)", re.I)
+_SUBORDINATE = re.compile(r"\b(?:after|because|since|when|once|if|unless|before|while|although|whether|as)\b", re.I)
 _NOT_DENIAL = re.compile(r"\bno\s+(?:longer|more than|less than|fewer than|later than|sooner)\b", re.I)
 
 
@@ -115,7 +118,7 @@ def denials(text: str, language: str = "en") -> tuple[tuple[frozenset[str], froz
         return ()
     out = []
     for m in _DENIAL.finditer(text):
-        if _NOT_DENIAL.match(text, m.start()):
+        if _NOT_DENIAL.match(text, m.start()) or _SUBORDINATE.search(re.split(r"[.;:!?,]", text[: m.start()])[-1]):
             continue
         subject = content_keys(m.group(1), language)
         predicate = content_keys(m.group(2), language) - subject
@@ -137,6 +140,7 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
     speaker_words = frozenset(w.lower() for w in re.findall(r"\w+", name))
     is_neg = negated(text, language) and (st.get("polarity") or "negative") == "negative"
     hedges = tuple(st.get("hedges") or ())
+    names = scope_names(text, speaker_words)
     markers = set(hedge_markers(text))
     for h in hedges:
         if h.get("kind") in ("preliminary", "scope", "modal"):
@@ -163,7 +167,8 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
         stances=stances(text, language),
         stance_list=tuple(stance_details(text, language)),
         negated=negated(text, language),
-        names=scope_names(text, speaker_words),
+        names=names,
+        name_keys=content_keys(" ".join(sorted(names) + _CAPS.findall(text)), language),
         markers=frozenset(markers),
         denials=denials(text, language),
     )

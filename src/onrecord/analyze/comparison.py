@@ -81,7 +81,7 @@ def opposition(a: Claim, b: Claim, *, over_time: bool = False) -> tuple[str, int
     is then not contradicted, and a nominal event without a subject ("the withdrawal will begin")
     may answer the speaker's earlier position on the same axis.
     """
-    generic = GENERIC_KEYS | _stance_stems(a.language)
+    generic = GENERIC_KEYS | _stance_stems(a.language) | a.name_keys | b.name_keys
     best: tuple[str, int, str] | None = None
     for sa in a.stance_list:
         for sb in b.stance_list:
@@ -167,15 +167,15 @@ def disagreement(a: Claim, b: Claim) -> Flag | None:
 
 
 def _same_proposition(a: Claim, b: Claim) -> str:
-    generic = GENERIC_KEYS | _stance_stems(a.language)
+    generic = GENERIC_KEYS | _stance_stems(a.language) | a.name_keys | b.name_keys
     for sa in a.stance_list:
         for sb in b.stance_list:
             if sa.axis == sb.axis and sa.sign == sb.sign:
                 shared = (sa.keys & sb.keys) - generic
                 if shared:
                     return ", ".join(sorted(shared)[:3])
-    shared = (a.keys & b.keys) - GENERIC_KEYS
-    smaller = min(len(a.keys), len(b.keys)) or 1
+    shared = (a.keys & b.keys) - generic
+    smaller = min(len(a.keys - a.name_keys), len(b.keys - b.name_keys)) or 1
     if len(shared) >= 3 and len(shared) / smaller >= 0.5:
         return ", ".join(sorted(shared)[:3])
     return ""

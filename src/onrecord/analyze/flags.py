@@ -76,7 +76,7 @@ def _merge(flags: list[Flag], claims: Mapping[str, Claim]) -> list[Flag]:
         earlier = sorted({e.statement_id: e for f in group for e in f.evidence[:-1]}.values(),
                          key=lambda e: (e.said_on or "", not claims[e.statement_id].direct
                                         if e.statement_id in claims else True, e.article_id))
-        evidence = tuple(dict.fromkeys([earlier[0], earlier[-1], later]))
+        evidence = tuple(dict.fromkeys([*top.evidence[:-1], earlier[0], earlier[-1], later]))
         out.append(Flag(top.type, top.score, top.explanation, evidence, topic=top.topic, detector=top.detector))
     return out
 

@@ -139,7 +139,7 @@ STANCE_LEXICONS: dict[str, dict[str, tuple[str, int]]] = {
         # whether a facility/service is open or running
         "open": ("open", 1), "reopen": ("open", 1), "reopens": ("open", 1), "reopened": ("open", 1),
         "resume": ("open", 1), "resumed": ("open", 1), "hand over": ("open", 1), "handed over": ("open", 1),
-        "closed": ("open", -1), "close": ("open", -1), "shut": ("open", -1), "suspended": ("open", -1),
+        "closed": ("open", -1), "shut": ("open", -1), "suspended": ("open", -1),
         "banned": ("open", -1), "lifted": ("open", 1),
         # direction of a measure
         "increase": ("direction", 1), "increased": ("direction", 1), "rise": ("direction", 1), "risen": ("direction", 1),
@@ -313,7 +313,7 @@ def stances(text: str, language: str = "en") -> frozenset[tuple[str, int]]:
 
 _NEVER = re.compile(r"(?!x)x")
 _TEMPORARY: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:until|till|for\s+now|for\s+the\s+time\s+being|until\s+further\s+notice|temporarily)\b"
+    "en": re.compile(r"\b(?:until|till|for\s+now|for\s+the\s+time\s+being|until\s+further\s+notice|temporarily|for\s+the\s+foreseeable\s+future)\b"
                      r"|\b(?:on|by|before)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     "ru": re.compile(r"(?<!\w)(?:до|пока|временно)(?!\w)"),
 }
