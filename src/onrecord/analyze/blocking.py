@@ -133,7 +133,7 @@ def candidate_pairs(claims: Sequence[Claim], blockers: Iterable[Blocker] | None 
     rank = [0] * len(claims)
     for r, i in enumerate(order):
         rank[i] = r
-    day = [_ordinal(c.date) for c in claims]
+    day = [c.day or _ordinal(c.date) for c in claims]
     seen: set[tuple[int, int]] = set()
     for blocker in blockers if blockers is not None else default_blockers():
         max_days = getattr(blocker, "max_days", 10**6)

@@ -339,10 +339,17 @@ def _first_appearances(chain: list[Measurement]) -> list[Measurement]:
     return out
 
 
-def _same_day(chain: list[Measurement], m: Measurement, limit: int = 3) -> list[Measurement]:
+def _same_day(by_day: Mapping[str, list[Measurement]], m: Measurement, limit: int = 3) -> list[Measurement]:
     """m and the other appearances of its figure on its day (all are evidence), exact words first."""
-    same = [x for x in chain if x.claim.date == m.claim.date and not _mconflict(x, m)]
+    same = [x for x in by_day.get(m.claim.date, ())[:200] if not _mconflict(x, m)]
     return sorted(same, key=lambda x: (x is not m, not x.claim.direct, x.claim.article, x.claim.start))[:limit]
+
+
+def _by_day(chain: list[Measurement]) -> dict[str, list[Measurement]]:
+    out: dict[str, list[Measurement]] = {}
+    for m in chain:
+        out.setdefault(m.claim.date, []).append(m)
+    return out
 
 
 def _drifts(chain: list[Measurement]) -> list[Flag]:
@@ -350,9 +357,10 @@ def _drifts(chain: list[Measurement]) -> list[Flag]:
     latest conflicting day before."""
     flags = []
     run: list[Measurement] = []
-    firsts = _first_appearances(chain)
-    for day in sorted({m.claim.date for m in firsts}):
-        news = [m for m in firsts if m.claim.date == day]
+    by_day = _by_day(chain)
+    firsts_by_day = _by_day(_first_appearances(chain))
+    for day in sorted(firsts_by_day):
+        news = firsts_by_day[day]
         changed = [m for m in news if any(x.claim.date < day and _mconflict(x, m) for x in run)]
         while changed:
             m = changed[0]
@@ -361,10 +369,10 @@ def _drifts(chain: list[Measurement]) -> list[Flag]:
             earlier = [x for x in run if x.claim.date < day and _mconflict(x, m)]
             latest = max(x.claim.date for x in earlier)
             prev = min((x for x in earlier if x.claim.date == latest), key=_order)
-            after = _same_day(chain, m)
+            after = _same_day(by_day, m)
             if m.low > prev.high and all(_TALLY.search(_sentence(x.claim, x.q)) for x in after):
                 continue  # a running count ("have now been detained") that grew
-            flags.append(_drift_flag(_same_day(chain, prev), after))
+            flags.append(_drift_flag(_same_day(by_day, prev), after))
         for m in news:
             run = [x for x in run if not _mconflict(x, m)][-12:] + [m]
     return flags
@@ -413,15 +421,19 @@ def _hedges(chain: list[Measurement]) -> list[Flag]:
     """A figure-marker the chain's earlier appearances lacked: evidence are the first flat figures, the
     last flat one before the change, and the first hedged one."""
     flags = []
-    flat: list[Measurement] = []
+    first: list[Measurement] = []  # flat figures of the first day with one
+    last: Measurement | None = None  # latest flat figure of an earlier day
+    today: list[Measurement] = []  # flat figures of the current day
     seen_markers: set[str] = set()
     for m in sorted(chain, key=lambda x: (x.claim.date, not x.claim.direct, x.claim.article, x.claim.start)):
+        if today and today[0].claim.date < m.claim.date:
+            if not first:
+                first = today[:3]
+            last = max(today, key=lambda x: x.claim.direct)
+            today = []
         marks = m.claim.markers & FIGURE_MARKERS
         new = marks - seen_markers
-        earlier_flat = [x for x in flat if x.claim.date < m.claim.date]
-        if new and earlier_flat:
-            first = [x for x in earlier_flat if x.claim.date == earlier_flat[0].claim.date][:3]
-            last = max(earlier_flat, key=lambda x: (x.claim.date, x.claim.direct))
+        if new and first and last is not None:
             words = ", ".join(f"“{w}”" for w in sorted(new))
             explanation = (f"The {m.thing.replace('/', ' ')} figure was given without qualification by"
                            f" {first[0].claim.who}{on_date(first[0].claim)} ({quote(first[0].claim.text, 60)}) but"
@@ -431,7 +443,7 @@ def _hedges(chain: list[Measurement]) -> list[Flag]:
                                    [x.claim for x in first] + [last.claim, m.claim], topic=m.thing))
         seen_markers |= marks
         if not marks:
-            flat.append(m)
+            today.append(m)
     return flags
 
 

@@ -43,6 +43,7 @@ class Claim:
     outlet: str = ""
     date: str = ""  # YYYY-MM-DD, said_on or the publication date
     published: str = ""  # YYYY-MM-DD, the article's publication date
+    day: int = 0  # ordinal of ``date`` (0 when undated), for fast windows
     speaker: str = ""  # canonical speaker key ("" when unknown)
     speaker_name: str = ""
     language: str = "en"
@@ -75,6 +76,13 @@ class Claim:
 
 def _day(value: str | None) -> str:
     return (value or "")[:10]
+
+
+def _ordinal(day: str) -> int:
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return 0
 
 
 # -- hedge markers ---------------------------------------------------------------------------
@@ -132,6 +140,7 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
     content = st.get("content") or {}
     text = content.get("text") or st.get("text") or ""
     article = st.get("article") or {}
+    day = _day(st.get("said_on") or st.get("published") or article.get("published"))
     speaker = st.get("speaker") or {}
     mention = (st.get("speaker_mention") or {}).get("text") or ""
     name = speaker.get("name") or st.get("speaker_name") or ("" if mention.lower() in _PRONOUNS else mention)
@@ -153,7 +162,8 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
         article=st.get("article_id") or article.get("id") or "",
         article_db=article.get("id") or st.get("article_id") or "",
         outlet=article.get("outlet") or st.get("outlet") or "",
-        date=_day(st.get("said_on") or st.get("published") or article.get("published")),
+        date=day,
+        day=_ordinal(day),
         published=_day(article.get("published") or st.get("published")),
         speaker=key,
         speaker_name=name,

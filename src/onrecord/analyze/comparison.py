@@ -222,8 +222,17 @@ def number_drift(a: Claim, b: Claim) -> Flag | None:
 
 def compare_pair(a: Claim, b: Claim) -> list[Flag]:
     """All pairwise proposition rules over one candidate pair (numbers are compared as chains)."""
+    if not a.day or not b.day:
+        return []
+    gap = abs(a.day - b.day)
+    if a.speaker == b.speaker:
+        rules = (reversal, hedge_change) if gap and gap <= REVERSAL_DAYS else ()
+    else:
+        rules = (disagreement,) if gap <= DISAGREEMENT_DAYS else ()
+        if gap and gap <= HEDGE_CROSS_SPEAKER_DAYS and (a.markers ^ b.markers) & PROPOSITION_MARKERS:
+            rules += (hedge_change,)
     out = []
-    for rule in (reversal, disagreement, hedge_change):
+    for rule in rules:
         flag = rule(a, b)
         if flag is not None:
             out.append(flag)
