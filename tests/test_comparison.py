@@ -15,6 +15,8 @@ from onrecord.analyze.comparison import (
     reversal,
     vanished,
 )
+from onrecord.analyze.chains import number_flags
+from onrecord.analyze.copies import collapse_copies
 from onrecord.analyze.flags import find_flags
 from onrecord.analyze.propositions import content_keys, stances
 
@@ -109,6 +111,54 @@ def test_matched_subtotal_does_not_hide_the_drift_of_the_total():
     assert flag is not None and "164" in flag.explanation and "238" in flag.explanation
 
 
+def test_one_flag_per_change_in_a_chain():
+    days = ["2031-01-09", "2031-01-10", "2031-01-12", "2031-01-15"]
+    values = [164, 164, 225, 238]
+    claims = [st(f"{v} people were killed in the unrest", "Health Ministry", d, [q(v, "death")])
+              for v, d in zip(values, days)]
+    drifts = [f for f in number_flags(claims) if f.type == "number_drift"]
+    assert sorted(f.topic for f in drifts) == ["death: 164 → 225", "death: 225 → 238"]
+
+
+def test_part_of_a_total_and_a_specific_group_are_other_things():
+    a = st("164 people were killed, including 19 members of the security forces", "Health Ministry",
+           "2031-01-09", [q(164, "death"), q(19, "member", start=34)])
+    b = st("19 officers had been killed since Sunday", "Ilse Dorn", "2031-01-08", [q(19, "death")])
+    assert [f for f in number_flags([a, b]) if f.type in ("number_drift", "disagreement")] == []
+
+
+def test_running_count_that_grows_is_no_drift():
+    a = st("The first 600 soldiers had left", "Defence Ministry", "2031-01-13", [q(600, "troop", start=10)])
+    b = st("1,900 soldiers had now left", "Defence Ministry", "2031-01-15", [q(1900, "troop")])
+    assert number_flags([a, b]) == []
+
+
+def test_same_day_figures_of_two_sources_disagree():
+    a = st("Our engineers now put the figure at 3,800 litres.", "Dana Whitcomb", "2031-03-06",
+           [q(3800, "litre", start=37)])
+    b = st("at least 4,000 litres", "Jonas Perrin", "2031-03-06", [q(4000, "litre", qualifier="at_least", start=9)])
+    flags = number_flags([a, b])
+    assert [f.type for f in flags] == ["disagreement"] and "3,800" in flags[0].explanation
+
+
+def test_denied_figure_is_a_disagreement():
+    a = st("Twenty thousand militants attacked Mirsk.", "Arman Zhaksylov", "2031-01-07",
+           [q(20000, "terrorist", "Twenty thousand")])
+    b = st('he had seen "nothing like 20,000 people" on the streets', "Tomas Reiner", "2031-01-07",
+           [q(20000, "person", start=26)])
+    assert [f.type for f in number_flags([a, b])] == ["disagreement"]
+
+
+def test_wire_copies_collapse_and_never_flag_each_other():
+    text = "About 4,000 litres escaped, most of it into the river."
+    copies = [st(text, "Jonas Perrin", d, [q(4000, "litre", qualifier="about", start=6)], article=f"wire-{i}")
+              for i, d in enumerate(["2031-03-04", "2031-03-05", "2031-03-06"])]
+    reps, groups = collapse_copies(copies)
+    assert len(reps) == 1 and len(groups[reps[0].id]) == 3
+    flags, stats = find_flags(copies)
+    assert [f for f in flags if f.type != "vanished"] == [] and stats["compared"] == 1
+
+
 # -- reversal ---------------------------------------------------------------------------------
 def test_stay_then_withdraw_is_a_reversal():
     a = st("The contingent will stay as long as necessary.", date="2031-01-07")
@@ -137,6 +187,18 @@ def test_different_speakers_are_not_a_reversal():
     assert reversal(a, b) is None
 
 
+def test_position_bounded_in_time_is_not_reversed_later():
+    a = st("The airport will remain closed until the end of the week.", "Interior Ministry", "2031-01-08")
+    b = st("The airport will reopen to civilian flights on Monday.", "Interior Ministry", "2031-01-10")
+    assert reversal(a, b) is None
+
+
+def test_stance_words_about_different_subjects_are_no_reversal():
+    a = st("The curfew will remain in force in Mirsk.", "Ilse Dorn", "2031-01-10")
+    b = st("The troops will begin leaving the country in two days.", "Ilse Dorn", "2031-01-12")
+    assert reversal(a, b) is None
+
+
 # -- disagreement -----------------------------------------------------------------------------
 def test_allies_contradicting_each_other_the_same_day():
     a = st("The main mission has been completed.", "Arman Zhaksylov", "2031-01-11")
@@ -158,12 +220,44 @@ def test_unrelated_statements_do_not_disagree():
     assert disagreement(a, b) is None
 
 
+def test_risk_denied_and_not_ruled_out_is_a_disagreement():
+    a = st('"A risk to human health cannot be ruled out at this stage."', "Jonas Perrin", "2031-03-04")
+    b = st('"There is no risk to human health."', "Dana Whitcomb", "2031-03-04")
+    assert disagreement(a, b) is not None
+
+
+def test_shared_place_name_alone_is_no_disagreement():
+    a = st("The situation in Mirsk has stabilised.", "Arman Zhaksylov", "2031-01-11")
+    b = st("Mirsk airport will remain closed because of the risk of attacks.", "Anders Vell", "2031-01-11")
+    assert disagreement(a, b) is None
+
+
 # -- hedge ------------------------------------------------------------------------------------
 def test_figure_becomes_approximate():
-    a = st("Twenty thousand militants attacked Mirsk.", date="2031-01-07", quantities=[q(20000, "terrorist")])
-    b = st("The figure of 20,000 was approximate.", date="2031-01-13", quantities=[q(20000, "figure")])
-    flag = hedge_change(a, b)
-    assert flag is not None and flag.type == "hedge" and "acquired" in flag.explanation
+    a = st("Twenty thousand militants attacked Mirsk.", date="2031-01-07", quantities=[q(20000, "terrorist", start=0)])
+    b = st("The figure of 20,000 was approximate.", date="2031-01-13", quantities=[q(20000, "figure", start=14)])
+    flags = [f for f in number_flags([a, b]) if f.type == "hedge"]
+    assert len(flags) == 1 and "acquired" in flags[0].explanation and "approximate" in flags[0].explanation
+    assert {e.statement_id for e in flags[0].evidence} == {a.id, b.id}
+
+
+def test_number_restated_with_about_is_no_hedge():
+    a = st("20,000 militants attacked the city.", date="2031-01-07", quantities=[q(20000, "terrorist")])
+    b = st("About 20,000 militants attacked the city.", date="2031-01-09",
+           quantities=[q(20000, "terrorist", qualifier="about", start=6)],
+           hedges=[{"kind": "approximation", "text": "About", "start": 0, "end": 5}])
+    assert number_flags([a, b]) == []
+
+
+def test_toll_that_becomes_preliminary_is_one_hedge_over_the_chain():
+    a = st("A total of 164 people were killed in Valdoria.", "Health Ministry", "2031-01-09", [q(164, "death", start=11)])
+    b = st("The toll has risen to 225.", "Health Ministry", "2031-01-12", [q(225, "death", start=22)])
+    c = st("According to preliminary data, 238 people died. The figure may change.", "Health Ministry", "2031-01-15",
+           [q(238, "death", start=31)])
+    flags = number_flags([a, b, c])
+    assert sorted(f.type for f in flags) == ["hedge", "number_drift", "number_drift"]
+    hedge = next(f for f in flags if f.type == "hedge")
+    assert hedge.evidence[0].statement_id == a.id and hedge.evidence[-1].statement_id == c.id
 
 
 def test_claim_acquires_scope_qualifier():

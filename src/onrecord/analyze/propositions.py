@@ -190,7 +190,7 @@ PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (r"\boutside\s+the\s+country\b", "abroad"),
         (r"\bdeath\s+toll\b", "deaths"),
         (r"\blaw\s+enforcement\s+officers?\b", "police"),
-        (r"\b(?:remains?|remained|stays?|stayed)\s+in\s+force\b", "continues"),
+        (r"\b(?:remains?|remained|stays?|stayed)\s+in\s+force\b", "persists"),
         (r"\bin\s+force\b", "effective"),
     )),
 }
@@ -284,7 +284,7 @@ def stance_details(text: str, language: str = "en") -> tuple[Stance, ...]:
     lang = _lang(language)
     pattern, lex = _stance_pattern(lang)
     negators = _NEGATORS[lang]
-    lowered = text.lower().replace("’", "'")
+    lowered = normalise_phrases(text, lang).lower().replace("’", "'")
     out: list[Stance] = []
     for m in pattern.finditer(lowered):
         axis, sign = lex[m.group(0)]
