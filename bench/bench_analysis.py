@@ -4,7 +4,8 @@
 
 The statements are synthetic (random speakers, words, numbers, stance words, dates over a year),
 built as plain dicts in the store's export shape and run through the pure core
-(``claim_of`` + ``find_flags``: blocking, comparison, vanished, dedupe); no database, no spaCy.
+(``claim_of`` + ``find_flags``: copies, number chains, blocking, pairwise rules, vanished, merge);
+no database, no spaCy.
 The exponent is the slope of log(time) against log(n); all-pairs comparison would give 2.
 """
 
