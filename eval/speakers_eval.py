@@ -11,6 +11,13 @@ canonical name or one of its gold aliases, compared case-insensitively, ignoring
 leading "the" and transliteration (onrecord's alias keys) — and names no other gold
 speaker. A gold statement no stored statement overlaps counts as wrong ("missed").
 
+Every error gets a cause, so the team sees where errors come from: ``extraction:miss``
+(no stored statement overlaps the gold one), ``extraction:span`` (the matched statement's
+speaker mention misses the gold source span, or it has none although the gold source sits
+in the statement's own sentence — the extractor attached the wrong source or none) and
+``resolution`` (the mention is right, the canonical speaker is not). Sets without gold
+source spans (the fixtures) count every non-miss error as resolution.
+
 Sets: ``fixtures`` (eval/fixtures/speakers_gold.jsonl: short dated snippets with the hard
 cases), ``demo`` and ``second`` (the bundled corpora's gold). Only statements whose gold
 has a speaker and a mention type are scored. Floors: eval/baseline.json key "speakers".
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -55,6 +63,23 @@ def _spans(st: dict[str, Any]) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in spans]
 
 
+def _cause(g: dict[str, Any], best: dict[str, Any] | None, text: str) -> str:
+    """Where an error comes from: ``extraction:miss``, ``extraction:span`` or ``resolution``."""
+    if best is None:
+        return "extraction:miss"
+    src = g.get("source")
+    if not src:
+        return "resolution"
+    a, b = int(src[0]), int(src[1])
+    m = best.get("speaker_mention")
+    if m:
+        return "resolution" if max(a, m["start"]) < min(b, m["end"]) else "extraction:span"
+    lo, hi = sorted((b, int(g["content"][0])))
+    between = text[lo:hi] if text else ""
+    same_sentence = not re.search(r"[.!?][\"”»’]?\s+[\"“«]?[A-Z]|\n", between)
+    return "extraction:span" if same_sentence else "resolution"
+
+
 def ingest_set(articles: Path, db_url: str, speakers_file: str = "") -> None:
     """Ingest ``articles`` (JSONL) into the store at ``db_url`` with the real pipeline."""
     from onrecord.pipeline import ingest
@@ -75,8 +100,10 @@ def _articles_file(gold_rows: list[dict[str, Any]], tmp: Path) -> Path:
     return path
 
 
-def score_store(store, gold_rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Accuracy overall and by mention type for the statements stored in ``store``."""
+def score_store(store, gold_rows: list[dict[str, Any]], texts: dict[str, str] | None = None) -> dict[str, Any]:
+    """Accuracy overall and by mention type for the statements stored in ``store``; ``texts`` (article id →
+    text) lets errors be told apart into extraction and resolution causes."""
+    texts = texts or {}
     speakers = [r for r in gold_rows if r.get("type") == "speaker"]
     names_of: dict[str, set[str]] = {}
     for sp in speakers:
@@ -108,10 +135,16 @@ def score_store(store, gold_rows: list[dict[str, Any]]) -> dict[str, Any]:
             totals[key][2] += int(best is None)
         if not ok:
             errors.append({"id": g.get("id"), "type": mtype, "gold": g["speaker"], "pred": pname or None,
-                           "missed": best is None, "mention": ((best or {}).get("speaker_mention") or {}).get("text"),
+                           "missed": best is None, "cause": _cause(g, best, texts.get(g["article"], "")),
+                           "mention": ((best or {}).get("speaker_mention") or {}).get("text"),
                            "rule": ((best or {}).get("resolution") or {}).get("rule"), "text": g.get("text", "")[:70]})
     by_type = {k: {"accuracy": round(c / n, 4) if n else None, "n": n, "missed": m} for k, (c, n, m) in totals.items()}
-    return {"accuracy": by_type.get("all", {}).get("accuracy"), "by_type": by_type, "errors": errors}
+    causes = {c: sum(e["cause"] == c for e in errors) for c in ("extraction:miss", "extraction:span", "resolution")}
+    n_all = by_type.get("all", {}).get("n") or 0
+    ceiling = round(1 - (causes["extraction:miss"] + causes["extraction:span"]) / n_all, 4) if n_all else None
+    return {"accuracy": by_type.get("all", {}).get("accuracy"), "by_type": by_type, "errors": errors,
+            "causes": causes, "resolution_accuracy": round(1 - causes["resolution"] / n_all, 4) if n_all else None,
+            "extraction_ceiling": ceiling}
 
 
 def evaluate_set(name: str) -> dict[str, Any]:
@@ -126,8 +159,9 @@ def evaluate_set(name: str) -> dict[str, Any]:
         db = f"sqlite:///{Path(tmp) / 'eval.db'}"
         src = articles if articles != gold else _articles_file(rows, Path(tmp))
         ingest_set(src, db)
+        texts = {r["id"]: r["text"] for r in _read(src) if "text" in r}
         with open_store(db) as store:
-            return score_store(store, rows)
+            return score_store(store, rows, texts)
 
 
 def headline(results: dict[str, dict[str, Any]]) -> dict[str, float]:
@@ -161,9 +195,12 @@ def main(argv: list[str] | None = None) -> int:
             row = res["by_type"].get(t)
             if row:
                 print(f"  {t:13} {row['accuracy']!s:7} n={row['n']:<4} missed={row['missed']}")
+        c = res["causes"]
+        print(f"  errors: extraction misses {c['extraction:miss']}, wrong mention span {c['extraction:span']},"
+              f" wrong resolution {c['resolution']} (resolution-only accuracy {res['resolution_accuracy']})")
         if args.show_errors:
             for e in res["errors"]:
-                print(f"    ✗ {e['id']} [{e['type']}] gold={e['gold']!r} pred={e['pred']!r} mention={e['mention']!r}"
+                print(f"    ✗ {e['id']} [{e['type']}] ({e['cause']}) gold={e['gold']!r} pred={e['pred']!r} mention={e['mention']!r}"
                       f" rule={e['rule']} missed={e['missed']}  {e['text']!r}")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
