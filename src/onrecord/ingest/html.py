@@ -16,8 +16,17 @@ _POOL: cf.ThreadPoolExecutor | None = None
 def _pool() -> cf.ThreadPoolExecutor:
     global _POOL
     if _POOL is None:
-        _POOL = cf.ThreadPoolExecutor(max_workers=2, thread_name_prefix="onrecord-html")
+        _POOL = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="onrecord-html")
     return _POOL
+
+
+def _abandon_pool() -> None:
+    """Leave a pool whose worker is stuck on a pathological page; the next page gets a fresh pool,
+    so time spent behind the stuck page is never charged to the pages after it."""
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=False, cancel_futures=True)
+        _POOL = None
 
 
 def _run(html: str, url: str) -> dict | None:
@@ -47,6 +56,7 @@ def extract_html(raw: RawDoc, *, timeout: float = 20.0) -> RawDoc:
     try:
         data = fut.result(timeout=timeout)
     except cf.TimeoutError as exc:
+        _abandon_pool()
         raise IngestError("timeout", f"HTML extraction took longer than {timeout:.0f}s.") from exc
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise IngestError("malformed_html", f"HTML could not be parsed: {exc.__class__.__name__}: {exc}") from exc

@@ -7,7 +7,6 @@ nothing here raises for one bad input.
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from pathlib import Path
 from typing import Iterator
@@ -18,6 +17,7 @@ from ..models import Skip
 from ..settings import Settings
 from .decode import decode_bytes
 from .fetch import fetch_url
+from .jsonl import JSONL_FIELDS, read_jsonl_lines
 from .raw import RawDoc
 
 __all__ = ["iter_raw", "JSONL_FIELDS"]
@@ -26,18 +26,6 @@ TEXT_SUFFIXES = {".txt", ".text"}
 MD_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-
-# accepted field names per onrecord field, in priority order
-JSONL_FIELDS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "maintext", "content", "body", "article"),
-    "html": ("html", "raw_html"),
-    "title": ("title", "headline"),
-    "author": ("author", "authors", "byline"),
-    "outlet": ("outlet", "source_domain", "publisher", "site_name", "source", "domain"),
-    "date": ("date", "date_publish", "published", "date_published", "pubdate", "publish_date"),
-    "language": ("lang", "language"),
-    "url": ("url", "link"),
-}
 
 Item = RawDoc | Skip
 
@@ -135,14 +123,6 @@ def _open_maybe_gz(path: Path):
     return path.open("rb")
 
 
-def _first(obj: dict, names: tuple[str, ...]) -> tuple[str, object] | None:
-    for n in names:
-        v = obj.get(n)
-        if v not in (None, "", []):
-            return n, v
-    return None
-
-
 def _from_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
     try:
         fh = _open_maybe_gz(path)
@@ -150,65 +130,7 @@ def _from_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
         yield Skip(str(path), "unreadable", str(exc))
         return
     with fh:
-        lineno = 0
-        while True:
-            ref = f"{path}:{lineno + 1}"
-            try:
-                data = fh.readline(settings.max_bytes + 1)
-            except (OSError, EOFError) as exc:
-                yield Skip(ref, "unreadable", f"{exc.__class__.__name__}: {exc}")
-                return
-            if not data:
-                return
-            lineno += 1
-            if len(data) > settings.max_bytes and not data.endswith(b"\n"):
-                # drain the rest of the over-long line
-                while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
-                    pass
-                yield Skip(ref, "too_large", f"Line is over the cap of {settings.max_bytes} bytes (max_bytes).")
-                continue
-            if not data.strip():
-                continue
-            try:
-                line = data.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield Skip(ref, "encoding", f"Line is not UTF-8 (JSONL must be): {exc}")
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Skip(ref, "bad_jsonl", f"Not valid JSON: {exc.msg} at column {exc.colno}.")
-                continue
-            if not isinstance(obj, dict):
-                yield Skip(ref, "bad_jsonl", f"Expected a JSON object, got {type(obj).__name__}.")
-                continue
-            yield _raw_from_record(obj, ref)
-
-
-def _raw_from_record(obj: dict, ref: str) -> Item:
-    raw = RawDoc(ref)
-    if obj.get("id") not in (None, ""):
-        raw.external_id = str(obj["id"])
-    for field in ("title", "author", "outlet", "date", "language", "url"):
-        for name in JSONL_FIELDS[field]:  # every present name is a candidate, in priority order
-            value = obj.get(name)
-            if value in (None, "", []) or not isinstance(value, (str, int, float, list)):
-                continue
-            if field == "author" and isinstance(value, str):
-                value = [a.strip() for a in re.split(r";|\s+and\s+", value) if a.strip()]
-            raw.add(field, value, f"jsonl:{name}")
-    raw.url = next((v for v, _ in raw.fields.get("url", [])), "")
-    text = _first(obj, JSONL_FIELDS["text"])
-    html = _first(obj, JSONL_FIELDS["html"])
-    if text and isinstance(text[1], str):
-        raw.text = text[1]
-    elif html and isinstance(html[1], str):
-        raw.html = html[1]
-    else:
-        return Skip(ref, "missing_text", "The record has no text field (" + "/".join(JSONL_FIELDS["text"]) + ").")
-    if raw.url:
-        raw.add("outlet", urlparse(raw.url).hostname, "url:hostname")
-    return raw
+        yield from read_jsonl_lines(fh, str(path), settings)
 
 
 _WARC_MAGIC = (b"WARC/", b"filedesc://")  # WARC, or the older ARC format

@@ -7,15 +7,12 @@ same partitions and can skip the finished ones.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import IngestError
-from ..ingest import build_article, read_sources
-from ..ingest.sources import _raw_from_record  # one JSONL record -> RawDoc | Skip, shared with the local reader
+from ..ingest import read_jsonl_lines, read_sources, to_articles
 from ..models import Article, Skip, content_id
 from ..settings import Settings
 
@@ -126,42 +123,4 @@ def read_partition(part: Partition, settings: Settings) -> Iterator[Article | Sk
         return
     with fh:
         fh.seek(part.start)
-        lineno = part.first_line - 1
-        while (left := part.end - fh.tell()) > 0:
-            # mirrors ingest.sources._from_jsonl line by line (the fuzz tests compare the two readers)
-            data = fh.readline(min(left, settings.max_bytes + 1))
-            if not data:
-                return
-            lineno += 1
-            ref = f"{path}:{lineno}"
-            if len(data) > settings.max_bytes and not data.endswith(b"\n"):
-                while fh.tell() < part.end and (more := fh.readline(min(1 << 20, part.end - fh.tell()))) \
-                        and not more.endswith(b"\n"):
-                    pass
-                yield Skip(ref, "too_large", f"Line is over the cap of {settings.max_bytes} bytes (max_bytes).")
-                continue
-            if not data.strip():
-                continue
-            try:
-                line = data.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield Skip(ref, "encoding", f"Line is not UTF-8 (JSONL must be): {exc}")
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Skip(ref, "bad_jsonl", f"Not valid JSON: {exc.msg} at column {exc.colno}.")
-                continue
-            if not isinstance(obj, dict):
-                yield Skip(ref, "bad_jsonl", f"Expected a JSON object, got {type(obj).__name__}.")
-                continue
-            raw = _raw_from_record(obj, ref)
-            if isinstance(raw, Skip):
-                yield raw
-                continue
-            try:
-                yield build_article(raw, settings)
-            except IngestError as exc:
-                yield Skip(ref, exc.reason, str(exc))
-            except Exception as exc:  # isolate one article's unexpected failure, as read_sources does
-                yield Skip(ref, "internal_error", f"{exc.__class__.__name__}: {exc}")
+        yield from to_articles(read_jsonl_lines(fh, path, settings, first_line=part.first_line, end=part.end), settings)
