@@ -28,14 +28,20 @@ class ArticleStore(StoreCore):
             found.update(r["id"] for r in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", params))
         return found
 
-    def _insert_article(self, conn: Connection, art: Article) -> bool:
-        """Insert one article with its candidates and provenance; False if it was already there."""
-        res = conn.execute(
-            text(
-                "INSERT INTO articles(id, external_id, url, title, authors, outlet, published, language, text,"
-                " source_ref, fingerprint, ingested_at) VALUES (:id, :external_id, :url, :title, :authors, :outlet,"
-                " :published, :language, :text, :source_ref, :fingerprint, :at) ON CONFLICT (id) DO NOTHING"
-            ),
+    _ARTICLE_SQL = {
+        "articles": "INSERT INTO articles(id, external_id, url, title, authors, outlet, published, language, text,"
+        " source_ref, fingerprint, ingested_at) VALUES (:id, :external_id, :url, :title, :authors, :outlet,"
+        " :published, :language, :text, :source_ref, :fingerprint, :at) ON CONFLICT (id) DO NOTHING",
+        "candidates": "INSERT INTO article_candidates(article_id, field, value, origin, chosen, rule)"
+        " VALUES (:a, :f, :v, :o, :c, :r)",
+        "provenance": "INSERT INTO provenance(article_id, relation, target, ev_start, ev_end, ev_text, origin)"
+        " VALUES (:a, :rel, :t, :s, :e, :x, :o)",
+    }
+
+    @staticmethod
+    def _article_rows(art: Article, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Append the rows one article writes (article, FTS, candidates, provenance) to ``rows``."""
+        rows.setdefault("articles", []).append(
             {
                 "id": art.id,
                 "external_id": art.external_id,
@@ -49,40 +55,34 @@ class ArticleStore(StoreCore):
                 "source_ref": art.source_ref,
                 "fingerprint": ",".join(map(str, art.fingerprint)),
                 "at": now(),
-            },
+            }
         )
-        if not res.rowcount:
-            return False
+        rows.setdefault("articles_fts", []).append({"id": art.id, "title": art.title, "text": art.text})
+        rows.setdefault("candidates", []).extend(
+            {"a": art.id, "f": c.field, "v": c.value, "o": c.origin, "c": int(c.chosen), "r": c.rule}
+            for c in art.candidates
+        )
+        rows.setdefault("provenance", []).extend(
+            {
+                "a": art.id,
+                "rel": p.relation,
+                "t": p.target,
+                "s": p.evidence.start if p.evidence else None,
+                "e": p.evidence.end if p.evidence else None,
+                "x": p.evidence.text if p.evidence else None,
+                "o": p.origin,
+            }
+            for p in art.provenance
+        )
+
+    def _write_article_rows(self, conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Write article rows collected by :meth:`_article_rows` (one executemany per table)."""
+        self._exec(conn, self._ARTICLE_SQL["articles"], rows.get("articles", []))
         sync = fts_sync(self.dialect, "articles")
         if sync:
-            self._exec(conn, sync[1], {"id": art.id, "title": art.title, "text": art.text})
-        self._exec(
-            conn,
-            "INSERT INTO article_candidates(article_id, field, value, origin, chosen, rule)"
-            " VALUES (:a, :f, :v, :o, :c, :r)",
-            [
-                {"a": art.id, "f": c.field, "v": c.value, "o": c.origin, "c": int(c.chosen), "r": c.rule}
-                for c in art.candidates
-            ],
-        )
-        self._exec(
-            conn,
-            "INSERT INTO provenance(article_id, relation, target, ev_start, ev_end, ev_text, origin)"
-            " VALUES (:a, :rel, :t, :s, :e, :x, :o)",
-            [
-                {
-                    "a": art.id,
-                    "rel": p.relation,
-                    "t": p.target,
-                    "s": p.evidence.start if p.evidence else None,
-                    "e": p.evidence.end if p.evidence else None,
-                    "x": p.evidence.text if p.evidence else None,
-                    "o": p.origin,
-                }
-                for p in art.provenance
-            ],
-        )
-        return True
+            self._exec(conn, sync[1], rows.get("articles_fts", []))
+        self._exec(conn, self._ARTICLE_SQL["candidates"], rows.get("candidates", []))
+        self._exec(conn, self._ARTICLE_SQL["provenance"], rows.get("provenance", []))
 
     def add_skip(self, skip: Skip) -> None:
         """Record an input that was not ingested."""

@@ -30,55 +30,106 @@ def _span(start, end, txt) -> dict[str, Any] | None:
 
 
 class StatementStore(ArticleStore):
-    def add_results(self, results: Iterable[ArticleResult]) -> dict[str, int]:
-        """Store articles with their statements; each article is one transaction.
+    def add_results(self, results: Iterable[ArticleResult], *, batch: int = 64) -> dict[str, int]:
+        """Store articles with their statements, ``batch`` articles per transaction.
 
-        Returns counts: ``articles`` (new), ``duplicates`` (already stored), ``statements``,
-        ``store_errors`` (articles the database refused; each recorded as a ``store_error`` skip,
-        the rest go on). A lost connection still stops the run.
+        Articles already stored are counted as ``duplicates`` and left untouched. Returns counts:
+        ``articles`` (new), ``duplicates``, ``statements``, ``store_errors`` (articles the database
+        refused; each recorded as a ``store_error`` skip, the rest go on). A lost connection still
+        stops the run; a killed run leaves whole batches only, and a rerun completes it.
         """
         counts = {"articles": 0, "duplicates": 0, "statements": 0, "store_errors": 0}
+        pending: list[ArticleResult] = []
         for res in results:
-            try:
-                with self.engine.begin() as conn:
-                    new = self._insert_article(conn, res.article)
-                    written = self._write_statements(conn, res.article.id, res.statements) if new else 0
-                # counted only once the transaction has committed
-                counts["articles" if new else "duplicates"] += 1
-                counts["statements"] += written
-            except (IntegrityError, DataError) as exc:
-                counts["store_errors"] += 1
-                self.add_skip(Skip(res.article.source_ref, "store_error", f"{exc.__class__.__name__}: {exc.orig}"))
+            pending.append(res)
+            if len(pending) >= batch:
+                self._add_batch(pending, counts)
+                pending = []
+        if pending:
+            self._add_batch(pending, counts)
         return counts
+
+    def _add_batch(self, batch: list[ArticleResult], counts: dict[str, int]) -> None:
+        existing = self.existing_ids(r.article.id for r in batch)
+        new: list[ArticleResult] = []
+        for res in batch:
+            if res.article.id in existing:
+                counts["duplicates"] += 1
+            else:
+                existing.add(res.article.id)  # the same article twice in one batch
+                new.append(res)
+        if not new:
+            return
+        rows: dict[str, list[dict[str, Any]]] = {}
+        n_statements = 0
+        for res in new:
+            self._article_rows(res.article, rows)
+            n_statements += self._statement_rows(res.article.id, res.statements, rows)
+        try:
+            with self.engine.begin() as conn:
+                self._write_article_rows(conn, rows)
+                self._write_statement_rows(conn, rows)
+        except (IntegrityError, DataError):
+            # find the article the database refuses; the others go in one by one
+            for res in new:
+                self._add_one(res, counts)
+            return
+        counts["articles"] += len(new)
+        counts["statements"] += n_statements
+
+    def _add_one(self, res: ArticleResult, counts: dict[str, int]) -> None:
+        rows: dict[str, list[dict[str, Any]]] = {}
+        self._article_rows(res.article, rows)
+        n = self._statement_rows(res.article.id, res.statements, rows)
+        try:
+            with self.engine.begin() as conn:
+                if not conn.execute(text(self._ARTICLE_SQL["articles"]), rows.pop("articles")[0]).rowcount:
+                    counts["duplicates"] += 1  # stored meanwhile by another writer; nothing else written
+                    return
+                self._write_article_rows(conn, rows)
+                self._write_statement_rows(conn, rows)
+        except (IntegrityError, DataError) as exc:
+            counts["store_errors"] += 1
+            self.add_skip(Skip(res.article.source_ref, "store_error", f"{exc.__class__.__name__}: {exc.orig}"))
+            return
+        counts["articles"] += 1
+        counts["statements"] += n
 
     def replace_statements(self, article_id: str, statements: Iterable[Statement]) -> int:
         """Re-analysis: swap an article's statements for new ones (atomic)."""
-        with self.engine.begin() as conn:
-            return self._write_statements(conn, article_id, list(statements), replace=True)
-
-    def _write_statements(
-        self, conn: Connection, article_id: str, statements: Iterable[Statement], *, replace: bool = False
-    ) -> int:
+        rows: dict[str, list[dict[str, Any]]] = {}
+        n = self._statement_rows(article_id, statements, rows)
         sync = fts_sync(self.dialect, "statements")
-        if replace:
+        with self.engine.begin() as conn:
             if sync:
                 ids = conn.execute(text("SELECT id FROM statements WHERE article_id = :a"), {"a": article_id})
                 self._exec(conn, sync[0], [{"id": r[0]} for r in ids])
             self._exec(conn, "DELETE FROM statements WHERE article_id = :a", {"a": article_id})
+            self._write_statement_rows(conn, rows)
+        return n
+
+    _STATEMENT_SQL = {
+        "statements": "INSERT INTO statements(id, article_id, kind, content_start, content_end, content_text,"
+        " fragments, cue_start, cue_end, cue_text, mention_start, mention_end, mention_text, speaker_id,"
+        " resolution, said_on, confidence, extractor, modality, polarity, checkworthy) VALUES (:id, :a, :kind,"
+        " :cs, :ce, :ct, :frag, :qs, :qe, :qt, :ms, :me, :mt, :sp, :res, :said, :conf, :ext, :mod, :pol, :cw)"
+        " ON CONFLICT (id) DO NOTHING",
+        "quantities": "INSERT INTO quantities(statement_id, idx, value, low, high, unit, counted, qualifier,"
+        " start_char, end_char, text) VALUES (:s, :i, :v, :lo, :hi, :u, :c, :q, :st, :en, :t)",
+        "hedges": "INSERT INTO hedges(statement_id, idx, kind, start_char, end_char, text)"
+        " VALUES (:s, :i, :k, :st, :en, :t)",
+    }
+
+    @staticmethod
+    def _statement_rows(article_id: str, statements: Iterable[Statement], rows: dict[str, list[dict[str, Any]]]) -> int:
+        """Append the rows of an article's statements to ``rows``; returns how many statements."""
         seen: set[str] = set()
-        n = 0
         for st in statements:
             sid = st.id
             if sid in seen:
                 continue
             seen.add(sid)
-            self._exec(
-                conn,
-                "INSERT INTO statements(id, article_id, kind, content_start, content_end, content_text, fragments,"
-                " cue_start, cue_end, cue_text, mention_start, mention_end, mention_text, speaker_id, resolution,"
-                " said_on, confidence, extractor, modality, polarity, checkworthy) VALUES (:id, :a, :kind, :cs, :ce,"
-                " :ct, :frag, :qs, :qe, :qt, :ms, :me, :mt, :sp, :res, :said, :conf, :ext, :mod, :pol, :cw)"
-                " ON CONFLICT (id) DO NOTHING",
+            rows.setdefault("statements", []).append(
                 {
                     "id": sid,
                     "a": article_id,
@@ -101,27 +152,26 @@ class StatementStore(ArticleStore):
                     "mod": st.modality,
                     "pol": st.polarity,
                     "cw": st.checkworthy,
-                },
+                }
             )
-            if sync:
-                self._exec(conn, sync[1], {"id": sid, "content_text": st.content.text})
-            self._exec(
-                conn,
-                "INSERT INTO quantities(statement_id, idx, value, low, high, unit, counted, qualifier, start_char,"
-                " end_char, text) VALUES (:s, :i, :v, :lo, :hi, :u, :c, :q, :st, :en, :t)",
-                [
-                    {"s": sid, "i": i, "v": q.value, "lo": q.low, "hi": q.high, "u": q.unit, "c": q.counted,
-                     "q": q.qualifier, "st": q.start, "en": q.end, "t": q.text}
-                    for i, q in enumerate(st.quantities)
-                ],
+            rows.setdefault("statements_fts", []).append({"id": sid, "content_text": st.content.text})
+            rows.setdefault("quantities", []).extend(
+                {"s": sid, "i": i, "v": q.value, "lo": q.low, "hi": q.high, "u": q.unit, "c": q.counted,
+                 "q": q.qualifier, "st": q.start, "en": q.end, "t": q.text}
+                for i, q in enumerate(st.quantities)
             )
-            self._exec(
-                conn,
-                "INSERT INTO hedges(statement_id, idx, kind, start_char, end_char, text) VALUES (:s, :i, :k, :st, :en, :t)",
-                [{"s": sid, "i": i, "k": h.kind, "st": h.start, "en": h.end, "t": h.text} for i, h in enumerate(st.hedges)],
+            rows.setdefault("hedges", []).extend(
+                {"s": sid, "i": i, "k": h.kind, "st": h.start, "en": h.end, "t": h.text} for i, h in enumerate(st.hedges)
             )
-            n += 1
-        return n
+        return len(seen)
+
+    def _write_statement_rows(self, conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+        self._exec(conn, self._STATEMENT_SQL["statements"], rows.get("statements", []))
+        sync = fts_sync(self.dialect, "statements")
+        if sync:
+            self._exec(conn, sync[1], rows.get("statements_fts", []))
+        self._exec(conn, self._STATEMENT_SQL["quantities"], rows.get("quantities", []))
+        self._exec(conn, self._STATEMENT_SQL["hedges"], rows.get("hedges", []))
 
     # -- reading ---------------------------------------------------------------------------
     def statements(
