@@ -23,6 +23,8 @@ __all__ = [
     "alias_key",
     "looks_like_name",
     "first_names_compatible",
+    "surname_variant",
+    "variant_keys",
 ]
 
 # Words that precede a name without being part of it. Role words ("President",
@@ -208,6 +210,28 @@ def first_names_compatible(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return False
+
+
+_VARIANT_MIN = 6  # shorter surnames differ by one letter too often to be spellings of one name
+
+
+def variant_keys(key: str) -> set[str]:
+    """``key`` and every one-letter deletion of it: two keys within one edit (or one swap) share one.
+
+    Blocking keys for :func:`surname_variant`, so a corpus needs no pairwise comparison."""
+    if len(key) < _VARIANT_MIN:
+        return {key}
+    return {key} | {key[:i] + key[i + 1:] for i in range(1, len(key))}  # the first letter must agree
+
+
+def surname_variant(a: str, b: str) -> bool:
+    """Two surname keys that are spelling variants of one name ("Whitcombe"/"Whitcomb",
+    "Lindqvist"/"Lindquist" after keying): both long, same first letter, one edit apart."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _VARIANT_MIN or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    return bool(variant_keys(a) & variant_keys(b))
 
 
 _CAP = re.compile(r"^[A-ZА-ЯЁ][\w'’\-]*\.?$")

@@ -57,6 +57,12 @@ ORG_HEADS: dict[str, tuple[str, ...]] = {
         "organisation", "organization", "corporation", "inc", "ltd", "force", "forces", "guard", "directorate",
         "bureau", "secretariat", "prosecutor's office", "press service", "federation", "association", "side",
         "kremlin", "utility", "newspaper", "outlet", "channel", "network", "city", "municipality",
+        # news outlets ("the Mirsk Herald", "Northern Wire") and company forms ("Ostrel Chemicals", "Acme Ltd")
+        "herald", "post", "times", "gazette", "tribune", "journal", "daily", "wire", "news", "chronicle",
+        "telegraph", "observer", "courier", "press", "radio", "television", "tv", "broadcaster", "magazine",
+        "llc", "plc", "corp", "co", "gmbh", "holdings", "industries", "chemicals", "motors", "airlines",
+        "airways", "pharmaceuticals", "technologies", "systems", "partners", "capital", "institute",
+        "university", "foundation", "fund", "firm", "airport", "hospital", "school", "club",
     ),
     "ru": ("министерство", "правительство", "кремль", "агентство", "служба", "администрация", "мвд", "мид"),
 }

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import ArticleResult, Mention, Span, Statement
-from .names import clean_name, first_names_compatible, looks_like_name, parse_person, strip_honorifics
+from .names import clean_name, first_names_compatible, looks_like_name, parse_person, strip_honorifics, surname_variant
+from .orgs import OrgTyping, org_display, org_is_head, words_of
+from .surface import dateline as _dateline
+from .surface import places as _places
+from .surface import proper_word as _proper_word
+from .surface import sentence_index as _sentence_index
+from .surface import sentences as _sentences
+from .surface import with_honorific as _with_honorific
 from .pronouns import agrees, guess_gender, pronoun_features
 from .titles import appositions, is_org_phrase, is_role_phrase, org_key, role_head, role_key, roles_match
 
@@ -34,7 +41,6 @@ _ORG_SPEAKER_LABELS = frozenset({"ORG", "GPE", "FAC"})
 _LATTER = frozenset({"the latter", "latter"})
 _FORMER = frozenset({"the former", "former"})
 _FLOAT_CHARS = 900
-_SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”»’]?|\n|$)")
 _GENERIC = frozenset({"officials", "official", "witnesses", "analysts", "experts", "residents", "people", "sources",
                       "observers", "critics", "protesters", "demonstrators", "police", "reports", "some", "others",
                       "many", "one", "who", "someone", "everyone", "i", "we", "you"})
@@ -74,6 +80,8 @@ class Cast:
 
     entities: list[_Entity] = field(default_factory=list)
     timeline: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, entity idx), sorted
+    orgs: OrgTyping | None = None
+    places: set[str] = field(default_factory=set)
 
     def mention(self, start: int, end: int, ent: _Entity) -> None:
         item = (start, end, ent.idx)
@@ -99,9 +107,12 @@ class Cast:
             same = [e for e in same if first_names_compatible(p.given_key, e.given_key)]
             exact = [e for e in same if e.given_key == p.given_key]
             same = exact or same
-        if not same:
-            # "Zhaksylov" may also be written as a given-name-less form of a longer key
-            return None
+        if not same:  # a spelling variant ("Whitcomb" for "Whitcombe"): same or compatible first name, one person only
+            fuzzy = [e for e in self.entities if e.kind == "person" and e.surname_key
+                     and surname_variant(e.surname_key, p.surname_key)
+                     and (e.given_key == p.given_key if p.has_given and len(p.given_key) > 1 and e.given_key
+                          else first_names_compatible(p.given_key, e.given_key))]
+            return fuzzy[0] if len({e.idx for e in fuzzy}) == 1 else None
         if len(same) == 1:
             return same[0]
         return self.latest(same, at) or same[0]
@@ -124,12 +135,6 @@ class Cast:
         return None
 
 
-def _dateline(text: str) -> bool:
-    """"MIRSK", "TARVIK": an all-capitals place line, not a speaker."""
-    t = text.strip()
-    return len(t) > 1 and t.isupper() and not any(ch.isdigit() for ch in t) and len(t.split()) <= 3
-
-
 def _sentence_subject(cast: Cast, st: Statement, sentences) -> tuple[_Entity, tuple[int, int]] | None:
     """The person named nearest before the cue in its sentence (fallback for a bad mention)."""
     at = st.cue.start if st.cue else st.content.start
@@ -141,33 +146,6 @@ def _sentence_subject(cast: Cast, st: Statement, sentences) -> tuple[_Entity, tu
         if _sentence_index(sentences, start) == si and cast.entities[idx].kind == "person":
             best = (cast.entities[idx], (start, end))
     return best
-
-
-def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
-    starts = [s for s, _ in sentences]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
-
-
-_SPLIT = re.compile(r"(?<=[.!?])[\"”»’]?\s+(?=[\"“«]?[A-ZА-ЯЁ])")
-_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "lt", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul",
-                     "aug", "sep", "sept", "oct", "nov", "dec", "prof", "sen", "rep", "gov", "u.s", "inc", "co", "jr"})
-
-
-def _sentences(result: ArticleResult) -> list[tuple[int, int]]:
-    """Sentence spans: the parser's, split again at ". Capital" when the parser ran two together."""
-    text = result.article.text
-    base = [(s.start, s.end) for s in result.sentences] or [(m.start(), m.end()) for m in _SENT_RE.finditer(text)]
-    out: list[tuple[int, int]] = []
-    for start, end in base:
-        cur = start
-        for m in _SPLIT.finditer(text, start, end):
-            word = re.findall(r"[\w.]+$", text[cur:m.start()].rstrip(".!?\"”»’"))
-            if word and (word[0].lower().rstrip(".") in _ABBREV or len(word[0].rstrip(".")) == 1):
-                continue
-            out.append((cur, m.start()))
-            cur = m.end()
-        out.append((cur, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -198,12 +176,19 @@ def build_cast(result: ArticleResult) -> Cast:
     """People and organisations of the article with their roles, from entities, appositions and mentions."""
     text = result.article.text
     lang = result.article.language or "en"
-    cast = Cast()
-    quoted = [(s.content.start, s.content.end) for s in result.statements if s.kind == "direct"]
+    cast = Cast(orgs=OrgTyping(result), places=_places(result))
+    # the quoted words themselves: a discontinuous quote's fragments, not the attribution between them
+    quoted = [(f.start, f.end) for s in result.statements if s.kind == "direct" for f in (s.fragments or (s.content,))]
     apps = appositions(text, lang)
     spans: list[tuple[int, int, str]] = []
+    org_ents: list[tuple[int, int, str]] = [(e.span.start, e.span.end, e.span.text) for e in result.entities
+                                            if e.label in _ORG_LABELS and e.label != "NORP"]
+    places = cast.places
     for ent in result.entities:
         if ent.label in _PERSON_LABELS:
+            if cast.orgs.is_org(ent.span.text) or ent.span.text in places:  # "Kostrava" (a state) tagged PERSON  # "Mirsk Herald" tagged PERSON
+                org_ents.append((ent.span.start, ent.span.end, ent.span.text))
+                continue
             spans.append((ent.span.start, ent.span.end, "person"))
     for a in apps:
         spans.append((a.name_start, a.name_end, "person"))
@@ -212,8 +197,11 @@ def build_cast(result: ArticleResult) -> Cast:
         if m is None or pronoun_features(m.text, lang):
             continue
         part = _name_part(m.text, m.start)
-        if part and part[0].lower() not in _GENERIC and not is_org_phrase(part[0], lang) and not _dateline(part[0]):
-            spans.append((part[1], part[2], "person"))
+        if part and part[0].lower() not in _GENERIC and not _dateline(part[0]):
+            if cast.orgs.is_org(part[0]) or part[0] in places:
+                org_ents.append((part[1], part[2], part[0]))
+            else:
+                spans.append((part[1], part[2], "person"))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     taken: list[tuple[int, int]] = []
     pending: list[tuple[int, int, str]] = []
@@ -226,7 +214,8 @@ def build_cast(result: ArticleResult) -> Cast:
             continue
         taken.append((start, end))
         if len(display.split()) == 1:
-            pending.append((start, end, display))
+            if _proper_word(text, display, start):
+                pending.append((start, end, display))
             continue
         ent = cast.person_for(display, start)
         if ent is None:
@@ -245,15 +234,14 @@ def build_cast(result: ArticleResult) -> Cast:
         if not _inside(start, end, quoted):
             cast.mention(start, end, ent)
     # organisations
-    for e in result.entities:
-        if e.label in _ORG_LABELS and (e.label != "NORP"):
-            name = _org_display(e.span.text)
-            if not name:
-                continue
-            ent = cast.org_for(name) or cast.new("organisation", name, key=org_key(name))
-            ent.add_form(name)
-            if not _inside(e.span.start, e.span.end, quoted):
-                cast.mention(e.span.start, e.span.end, ent)
+    for start, end, surface in sorted(set(org_ents)):
+        name = org_display(surface)
+        if not name:
+            continue
+        ent = cast.org_for(name) or cast.new("organisation", name, key=org_key(name))
+        ent.add_form(name)
+        if not _inside(start, end, quoted):
+            cast.mention(start, end, ent)
     # roles from appositions
     for a in apps:
         ent = cast.person_for(a.name, a.name_start)
@@ -270,21 +258,6 @@ def build_cast(result: ArticleResult) -> Cast:
         if role not in bucket:
             bucket.append(role)
     return cast
-
-
-def _with_honorific(text: str, start: int, end: int) -> str:
-    """The name with the word before it when that is an honorific ("Ms Kovac")."""
-    before = re.search(r"(\w+\.?)\s+$", text[max(0, start - 8):start])
-    if before and before.group(1).lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"):
-        return f"{before.group(1)} {text[start:end]}"
-    return text[start:end]
-
-
-def _org_display(text: str) -> str:
-    words = clean_name(text).split()
-    while words and words[0].lower() in ("the", "a", "an"):
-        words.pop(0)
-    return " ".join(words)
 
 
 def _org_before(cast: Cast, at: int, role_text: str) -> _Entity | None:
@@ -432,11 +405,11 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
             if len(same) > 1:
                 conf = 0.6
         return _resolution("name" if mtype == "name" else "surname", mtype, ent, conf, ante)
-    if head and not _org_is_head(mtext, head, lang) and low.split()[0] in ("a", "an", "one") and is_org_phrase(
+    if head and not org_is_head(mtext, head, lang) and low.split()[0] in ("a", "an", "one") and is_org_phrase(
             mtext[: mtext.lower().rfind(head)], lang):
         # "a ministry spokesman": an unnamed voice of the organisation
         orgs = [e for e in cast.entities if e.kind == "organisation"]
-        word = _words_of(mtext[: mtext.lower().rfind(head)])
+        word = words_of(mtext[: mtext.lower().rfind(head)])
         org = cast.org_for(" ".join(word[1:])) or cast.latest([e for e in orgs if word and e.key.endswith(word[-1])], m.start)
         if org is None:
             name = " ".join(w for w in mtext[: mtext.lower().rfind(head)].split()[1:])
@@ -445,10 +418,12 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
         cast.mention(m.start, m.end, org)
         return _resolution("title:anonymous", "title", org, 0.7, _antecedent(text, _last_mention(cast, org, m.start)),
                            role=role_key(mtext, lang))
-    if head and not _org_is_head(mtext, head, lang):
+    if head and not org_is_head(mtext, head, lang):
         rk = role_key(mtext, lang)
         holders = [e for e in cast.entities if e.kind == "person"
                    and any(roles_match(rk, r) or roles_match(r, rk) for r in e.roles + e.former_roles)]
+        # "the Valdorian president": a holder whose role carries the qualifier beats one with a bare "president"
+        holders = [e for e in holders if any(roles_match(rk, r) for r in e.roles + e.former_roles)] or holders
         if "former" in low.split():
             holders = [e for e in holders if any(roles_match(rk, r) or roles_match(r, rk) for r in e.former_roles)] or holders
         if holders:
@@ -463,23 +438,34 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
                 return _resolution("title:organisation", "title", org, 0.6, _antecedent(text, _last_mention(cast, org, m.start)), role=rk)
         return {"rule": "title:unresolved", "mention_type": "title", "confidence": 0.0, "antecedent": None,
                 "role": rk, "kind": "person"}
-    if inside is None and is_org_phrase(mtext, lang) and low.split()[0] in ("a", "an", "some", "one"):
-        return {"rule": "generic", "mention_type": "none", "confidence": 0.0, "antecedent": None}
-    if inside is not None or is_org_phrase(mtext, lang):
-        if inside is not None and not (is_org_phrase(mtext, lang) and len(_org_display(mtext)) > len(inside[0].name)):
+    org_phrase = cast.orgs.is_org(mtext) if cast.orgs else is_org_phrase(mtext, lang)
+    if inside is None and org_phrase and low.split()[0] in ("a", "an", "some", "one"):
+        return {"rule": "generic", "mention_type": "none", "confidence": 0.0, "antecedent": None,
+                "reason": "an unnamed member of a group"}
+    if inside is not None or org_phrase:
+        if inside is not None and not (org_phrase and len(org_display(mtext)) > len(inside[0].name)):
             ent = inside[0]
         else:
-            name = _org_display(mtext)
+            name = org_display(mtext)
             ent = cast.org_for(name)
             if ent is None and name[:1].islower():  # "the ministry": the last organisation with that head
                 orgs = [e for e in cast.entities if e.kind == "organisation" and e.key.endswith(org_key(name).split()[-1])]
                 ent = cast.latest(orgs, m.start)
+            if ent is None and org_key(name) in _FIRM_WORDS:  # "the company": the last business mentioned
+                ent = cast.latest([e for e in cast.entities if e.kind == "organisation" and _is_business(e, cast)],
+                                  m.start)
             if ent is None:
                 ent = cast.new("organisation", name, key=org_key(name))
                 ent.add_form(name)
         cast.mention(m.start, m.end, ent)
         return _resolution("organisation", "organisation", ent, 0.9, None)
-    if looks_like_name(mtext) and low not in _GENERIC:
+    if strip_honorifics(mtext) in cast.places:  # "Kostrava said": the state speaking, not a person
+        ent = cast.org_for(mtext) or cast.new("organisation", strip_honorifics(mtext), key=org_key(mtext))
+        cast.mention(m.start, m.end, ent)
+        return _resolution("organisation", "organisation", ent, 0.6, None)
+    if looks_like_name(mtext) and low not in _GENERIC and (
+            len(strip_honorifics(mtext).split()) > 1 or _proper_word(text, strip_honorifics(mtext), m.end
+                                                                    - len(strip_honorifics(mtext)))):
         display = strip_honorifics(mtext)
         p = parse_person(display)
         ent = cast.person_for(display, m.start) or cast.new("person", p.display, given_key=p.given_key,
@@ -488,21 +474,20 @@ def _resolve_one(st: Statement, cast: Cast, sentences, text: str, lang: str, pre
         cast.mention(m.start, m.end, ent)
         mtype = "name" if len(display.split()) > 1 else "surname"
         return _resolution(mtype, mtype, ent, 0.8, None)
-    return {"rule": "generic", "mention_type": "none", "confidence": 0.0, "antecedent": None}
+    return {"rule": "generic", "mention_type": "none", "confidence": 0.0, "antecedent": None,
+            "reason": "no proper name, pronoun, role or organisation in the mention"}
 
 
-def _words_of(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\w'’\-]+", text)]
+_FIRM_WORDS = frozenset({"company", "firm", "group", "corporation", "business", "operator", "manufacturer"})
+_BUSINESS_HEADS = frozenset({"company", "inc", "ltd", "llc", "plc", "corp", "corporation", "co", "gmbh", "group",
+                             "holdings", "industries", "chemicals", "motors", "airlines", "airways", "bank",
+                             "pharmaceuticals", "technologies", "systems", "partners", "capital", "firm"})
 
 
-def _org_is_head(text: str, role: str, lang: str) -> bool:
-    """"the presidential press service" is an organisation; "a ministry spokesman" is a role."""
-    low = text.lower()
-    at_role = low.rfind(role)
-    words = low.split()
-    org_word = max((low.rfind(w) for w in ("ministry", "service", "office", "government", "agency", "kremlin",
-                                               "council", "department", "committee", "police")), default=-1)
-    return org_word > at_role and bool(words)
+def _is_business(ent: _Entity, cast: Cast) -> bool:
+    """A company by its name's last word ("Ostrel Chemicals", "Acme Ltd"), not a public body or the outlet."""
+    words = ent.key.split()
+    return len(words) > 1 and words[-1] in _BUSINESS_HEADS and not (cast.orgs and cast.orgs.is_outlet(ent.name))
 
 
 def _first_full(cast: Cast, ent: _Entity, text: str) -> tuple[int, int] | None:
