@@ -11,7 +11,9 @@ Rules:
 * Person names cluster by surname key; two full names join only when their given-name
   keys are compatible (same key, or an initial). Same surname with different first names
   stays apart. A bare surname joins the single full name it can belong to; when there are
-  several, roles and gender decide, else it stays on its own.
+  several, roles and gender decide, else it stays on its own. Spelling variants of a long
+  surname ("Dana Whitcombe"/"Dana Whitcomb": one edit apart after keying) join when the
+  first names are the same; with different first names they never do.
 * A bare role ("the Kazakh president") goes to whoever held it on the article's date: the
   user file first, then the person seen with that role most recently on or before the
   date (or, failing that, soonest after), skipping anyone already called "former".
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..models import content_id
-from .names import alias_key, first_names_compatible, parse_person, strip_honorifics
+from .names import alias_key, first_names_compatible, parse_person, strip_honorifics, surname_variant, variant_keys
 from .pronouns import guess_gender
 from .titles import org_key, roles_match
 from .userfile import UserSpeakers
@@ -278,8 +280,14 @@ def _cluster_people(uf, forms, node_roles, gender_forms, user_nodes: set) -> Non
         disp = forms[n].most_common(1)[0][0] if forms[n] else n[1]
         parsed[n] = parse_person(disp)
         by_surname[parsed[n].surname_key].append(n)
-    for _sk, nodes in by_surname.items():
+    variants = _variant_groups(by_surname)
+    for sk, nodes in by_surname.items():
         full = [n for n in nodes if parsed[n].has_given and len(parsed[n].given_key) > 1]
+        for other in variants.get(sk, ()):  # "Dana Whitcomb" joins "Dana Whitcombe": same first name only
+            for a in full:
+                for b in by_surname[other]:
+                    if parsed[b].has_given and parsed[b].given_key == parsed[a].given_key:
+                        uf.union(a, b)
         for i, a in enumerate(full):
             for b in full[i + 1:]:
                 if parsed[a].given_key == parsed[b].given_key:
@@ -293,6 +301,10 @@ def _cluster_people(uf, forms, node_roles, gender_forms, user_nodes: set) -> Non
                     uf.union(fits.pop(), n)
         bare = [n for n in nodes if not parsed[n].has_given]
         roots = sorted({uf.find(f) for f in full})
+        if not roots:  # "Whitcomb" with no full name of its own spelling: a variant's single person, if unique
+            roots = sorted({uf.find(f) for other in variants.get(sk, ()) for f in by_surname[other]
+                            if parsed[f].has_given and len(parsed[f].given_key) > 1})
+            roots = roots if len(roots) == 1 else []
         unsure: list = []
         for n in bare:
             if len(roots) == 1:
@@ -305,6 +317,20 @@ def _cluster_people(uf, forms, node_roles, gender_forms, user_nodes: set) -> Non
                 unsure.append(n)
         for n in unsure[1:]:  # the same unplaceable surname across articles: one speaker
             uf.union(unsure[0], n)
+
+
+def _variant_groups(by_surname: dict[str, list]) -> dict[str, set[str]]:
+    """Surname keys that are spelling variants of each other, found through shared deletion keys."""
+    block: dict[str, set[str]] = defaultdict(set)
+    for sk in by_surname:
+        for v in variant_keys(sk):
+            block[v].add(sk)
+    out: dict[str, set[str]] = defaultdict(set)
+    for keys in block.values():
+        if len(keys) > 1:
+            for a in keys:
+                out[a].update(b for b in keys if b != a and surname_variant(a, b))
+    return out
 
 
 def _disambiguate(n, roots, uf, node_roles, gender_forms):
