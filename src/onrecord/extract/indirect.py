@@ -24,7 +24,7 @@ _FALLBACK_PREPS = frozenset({"about", "of", "on", "against", "at"})
 # speech and attitude verbs whose prepositional object is what they are about: "warned of ..."
 _PREP_CUES = frozenset({"warn", "worry", "boast", "complain", "agree", "tweet", "joke", "lament", "speculate",
                         "hint", "caution", "fear", "testify", "muse", "scoff", "disagree", "quip", "think", "brag"})
-_FRAME_FACTOR = {"o2": 0.6, "p": 0.7, "c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
+_FRAME_FACTOR = {"o2": 0.6, "c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
 # speech verbs whose bare object is rarely what was said ("said it", "told reporters")
 _NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "report", "read", "put", "post",
                              "see", "find", "think", "maintain", "answer", "consider"})
@@ -113,9 +113,6 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         prep = _prep_object(children, preps)
         if prep:
             return [prep[0]], "o", prep[1]
-    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    if passive is not None and any(c.dep_ == "agent" for c in children) and passive.lower_ not in ("it", "there"):
-        return [_edges(passive)], "p", None  # "the move was first reported by the Post"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         head = verb.head
         return _without(_edges(head), _edges(verb)), "a", None
