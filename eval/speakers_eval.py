@@ -6,7 +6,7 @@
 Each set is ingested with the real pipeline (extraction, within-article resolution,
 corpus linking) into a temporary SQLite store. Stored statements are matched to gold
 statements by content overlap (same article, most overlapping characters); the stored
-statement's canonical speaker name is right when it names the gold speaker — its
+statement's canonical speaker is right when it is of the gold kind (person/organisation) and names the gold speaker — its
 canonical name or one of its gold aliases, compared case-insensitively, ignoring a
 leading "the" and transliteration (onrecord's alias keys) — and names no other gold
 speaker. A gold statement no stored statement overlaps counts as wrong ("missed").
@@ -105,6 +105,9 @@ def score_store(store, gold_rows: list[dict[str, Any]], texts: dict[str, str] | 
     text) lets errors be told apart into extraction and resolution causes."""
     texts = texts or {}
     speakers = [r for r in gold_rows if r.get("type") == "speaker"]
+    gold_kind = {sp["name"]: sp.get("kind", "person") for sp in speakers}
+    kind_of = {sp["id"]: sp.get("kind") for sp in store.speakers(limit=None)}
+    ids_of: dict[str, set[str]] = defaultdict(set)  # gold speaker → canonical ids its right answers went to
     names_of: dict[str, set[str]] = {}
     for sp in speakers:
         names_of[sp["name"]] = {_norm(sp["name"])} | {_norm(a) for a in sp.get("aliases", [])}
@@ -129,6 +132,9 @@ def score_store(store, gold_rows: list[dict[str, Any]], texts: dict[str, str] | 
         pname = pred.get("name") or ""
         hits = {n for n, keys in names_of.items() if pname and _norm(pname) in keys}
         ok = best is not None and hits == {g["speaker"]} or (g["speaker"] in hits and _norm(pname) == _norm(g["speaker"]))
+        ok = ok and kind_of.get(pred.get("id"), gold_kind[g["speaker"]]) == gold_kind[g["speaker"]]  # an outlet is no person
+        if ok:
+            ids_of[g["speaker"]].add(pred.get("id"))
         for key in (mtype, "all"):
             totals[key][0] += int(ok)
             totals[key][1] += 1
@@ -144,7 +150,8 @@ def score_store(store, gold_rows: list[dict[str, Any]], texts: dict[str, str] | 
     ceiling = round(1 - (causes["extraction:miss"] + causes["extraction:span"]) / n_all, 4) if n_all else None
     return {"accuracy": by_type.get("all", {}).get("accuracy"), "by_type": by_type, "errors": errors,
             "causes": causes, "resolution_accuracy": round(1 - causes["resolution"] / n_all, 4) if n_all else None,
-            "extraction_ceiling": ceiling}
+            "extraction_ceiling": ceiling,
+            "fragmented": sorted(n for n, ids in ids_of.items() if len(ids) > 1)}
 
 
 def evaluate_set(name: str) -> dict[str, Any]:
@@ -198,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         c = res["causes"]
         print(f"  errors: extraction misses {c['extraction:miss']}, wrong mention span {c['extraction:span']},"
               f" wrong resolution {c['resolution']} (resolution-only accuracy {res['resolution_accuracy']})")
+        print(f"  gold speakers split over several canonical speakers: {res['fragmented'] or 'none'}")
         if args.show_errors:
             for e in res["errors"]:
                 print(f"    ✗ {e['id']} [{e['type']}] ({e['cause']}) gold={e['gold']!r} pred={e['pred']!r} mention={e['mention']!r}"

@@ -104,3 +104,24 @@ def test_corrections_merge_then_split_run_after_linking():
 def test_ids_are_stable_across_runs():
     inputs = [SpeakerInput("s1", "a1", None, "Tom Hale"), SpeakerInput("s2", "a2", None, "Hale")]
     assert link(inputs).assignments == link(list(reversed(inputs))).assignments
+
+
+def test_spelling_variants_merge_only_with_the_same_first_name():
+    res = link([
+        SpeakerInput("s1", "a1", "2024-01-01", "Dana Whitcombe"),
+        SpeakerInput("s2", "a2", "2024-01-02", "Dana Whitcomb"),
+        SpeakerInput("s3", "a3", "2024-01-03", "Paul Whitcomb"),
+        SpeakerInput("s4", "a4", "2024-01-04", "Greta Lindqvist"),
+        SpeakerInput("s5", "a5", "2024-01-05", "Lindquist"),
+    ])
+    assert res.assignments["s1"] == res.assignments["s2"] != res.assignments["s3"]
+    assert res.assignments["s4"] == res.assignments["s5"]
+
+
+def test_nationality_and_possessive_forms_of_one_organisation_merge():
+    res = link([
+        SpeakerInput("s1", "a1", "2024-01-01", "Kostravan Defence Ministry", "organisation"),
+        SpeakerInput("s2", "a2", "2024-01-02", "Kostrava's defence ministry", "organisation"),
+        SpeakerInput("s3", "a3", "2024-01-03", "Valdorian Defence Ministry", "organisation"),
+    ])
+    assert res.assignments["s1"] == res.assignments["s2"] != res.assignments["s3"]

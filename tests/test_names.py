@@ -62,3 +62,12 @@ def test_different_first_names_are_not_compatible():
     assert not first_names_compatible(token_key("Anna"), token_key("Marko"))
     assert first_names_compatible("a", token_key("Anna"))
     assert first_names_compatible("", token_key("Anna"))
+
+
+def test_spelling_variants_of_long_surnames():
+    from onrecord.resolve.names import surname_variant
+
+    assert surname_variant(token_key("Whitcombe"), token_key("Whitcomb"))
+    assert surname_variant(token_key("Lindqvist"), token_key("Lindquist"))
+    assert not surname_variant(token_key("Hansen"), token_key("Jansen"))  # first letter differs
+    assert not surname_variant(token_key("Hale"), token_key("Hall"))  # too short to tell a variant from a namesake

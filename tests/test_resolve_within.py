@@ -98,3 +98,44 @@ def test_mentions_are_recorded_and_generic_sources_stay_unknown():
     res = resolve_article(_result(text, [("they heard shots", "Witnesses"), ("he heard nothing", "Tom Hale")], ["Tom Hale"]))
     assert _names(res) == [None, "Tom Hale"]
     assert len(res.mentions) == 2 and res.mentions[1].kind == "name"
+
+
+def _with_outlet(res, outlet):
+    import dataclasses
+
+    return dataclasses.replace(res, article=dataclasses.replace(res.article, outlet=outlet))
+
+
+def test_outlets_companies_and_places_are_organisations_not_people():
+    text = ("Fares will rise, the Northbay Courier reported. Brask Shipping Ltd said fuel costs had doubled. "
+            "The company said two sailings would be added. Sudland said the border would stay open.")
+    res = resolve_article(_with_outlet(_result(text, [("Fares will rise", "the Northbay Courier"),
+                                                      ("fuel costs had doubled", "Brask Shipping Ltd"),
+                                                      ("two sailings would be added", "The company"),
+                                                      ("the border would stay open", "Sudland")],
+                                               ["Northbay Courier", "Sudland"]), "Northbay Courier"))
+    kinds = [s.resolution.get("kind") for s in sorted(res.statements, key=lambda s: s.content.start)]
+    assert _names(res)[:3] == ["Northbay Courier", "Brask Shipping Ltd", "Brask Shipping Ltd"]
+    assert kinds[:3] == ["organisation"] * 3
+
+
+def test_name_between_two_parts_of_a_quote_is_found():
+    import dataclasses
+
+    text = '"We found the crack," harbour master Tor Ekdal told reporters. "It has been sealed." Boats waited.'
+    res = _result(text, [('"We found the crack," harbour master Tor Ekdal told reporters. "It has been sealed."',
+                          "harbour master Tor Ekdal")], ["Tor Ekdal"])
+    st = res.statements[0]
+    frags = (Span.of(text, 0, 21), Span.of(text, text.index('"It'), text.index("Boats") - 1))
+    res = dataclasses.replace(res, statements=(dataclasses.replace(st, kind="direct", fragments=frags),))
+    out = resolve_article(res)
+    assert out.statements[0].speaker_name == "Tor Ekdal" and out.statements[0].resolution["mention_type"] == "name"
+
+
+def test_qualified_title_picks_its_holder_and_junk_stays_unlinked():
+    text = ("Norland President Ivo Marr met Sudland President Kaia Brisk. The Norland president said the crossing "
+            "would stay open. Most said the talks were short.")
+    res = resolve_article(_result(text, [("the crossing would stay open", "The Norland president"),
+                                         ("the talks were short", "Most")], ["Ivo Marr", "Kaia Brisk", "Sudland"]))
+    assert _names(res) == ["Ivo Marr", None]
+    assert res.statements[1].resolution["rule"] == "generic" and res.statements[1].resolution["reason"]

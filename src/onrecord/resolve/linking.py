@@ -356,6 +356,16 @@ def _disambiguate(n, roots, uf, node_roles, gender_forms):
 def _cluster_orgs(uf, forms) -> None:
     """"Interior Ministry" joins "Valdorian Interior Ministry" when that is the only qualified one."""
     orgs = sorted((n for n in uf.parent if n[0] == "organisation"), key=lambda n: -len(n[1].split()))
+    by_rest: dict[str, list] = defaultdict(list)  # "Kostrava's defence ministry" is the "Kostravan Defence Ministry"
+    for n in orgs:
+        first, _, rest = n[1].partition(" ")
+        if rest:
+            by_rest[rest].append((first, n))
+    for group in by_rest.values():
+        for a, na in group:
+            for b, nb in group:
+                if a != b and b in (a + "n", a + "an", a + "ian", a[:-1] + "ian", a + "ns"):
+                    uf.union(nb, na)
     for n in orgs:
         longer = {uf.find(o) for o in orgs if o != n and o[1].endswith(" " + n[1])}
         if len(longer) == 1:

@@ -141,7 +141,8 @@ def org_key(text: str) -> str:
     words = [w for w in _words(clean_name(text)) if w not in _DETERMINERS]
     phrase = " ".join(words)
     m = _OF.match(phrase)
-    if m and m.group("head").split()[-1] in ("ministry", "department", "office", "council", "committee"):
+    if m and m.group("head").split()[-1] in ("ministry", "department", "office", "council", "committee", "government",
+                                             "agency", "bureau", "commission"):
         phrase = f"{m.group('what')} {m.group('head')}"
     phrase = phrase.replace("internal affairs", "interior").replace("defense", "defence")
     return re.sub(r"'s\b|’s\b", "", phrase).strip()

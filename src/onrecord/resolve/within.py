@@ -186,9 +186,11 @@ def build_cast(result: ArticleResult) -> Cast:
     places = cast.places
     for ent in result.entities:
         if ent.label in _PERSON_LABELS:
-            if cast.orgs.is_org(ent.span.text) or ent.span.text in places:  # "Kostrava" (a state) tagged PERSON  # "Mirsk Herald" tagged PERSON
+            if cast.orgs.is_org(ent.span.text) or ent.span.text in places:  # "Mirsk Herald", "Kostrava" tagged PERSON
                 org_ents.append((ent.span.start, ent.span.end, ent.span.text))
                 continue
+            if " " not in ent.span.text.strip() and _qualifies_role(text, ent.span.end, lang):
+                continue  # "Sudland" in "Sudland President Kaia Brisk": a qualifier of the role, not a person
             spans.append((ent.span.start, ent.span.end, "person"))
     for a in apps:
         spans.append((a.name_start, a.name_end, "person"))
@@ -258,6 +260,13 @@ def build_cast(result: ArticleResult) -> Cast:
         if role not in bucket:
             bucket.append(role)
     return cast
+
+
+def _qualifies_role(text: str, end: int, lang: str) -> bool:
+    """The words right after ``end`` start a role ("... President", "... interior minister")."""
+    nxt = re.match(r"\s+([\w-]+(?:\s+[\w-]+)?)", text[end:end + 40])
+    return bool(nxt) and any(role_head(" ".join(nxt.group(1).split()[:k]), lang) == " ".join(nxt.group(1).split()[:k]).lower()
+                             for k in (1, 2))
 
 
 def _org_before(cast: Cast, at: int, role_text: str) -> _Entity | None:
