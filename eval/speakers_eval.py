@@ -172,12 +172,15 @@ def evaluate_set(name: str) -> dict[str, Any]:
 
 
 def headline(results: dict[str, dict[str, Any]]) -> dict[str, float]:
-    """Gated figures: ``<set>_accuracy`` and ``<set>_<type>`` for each scored set and mention type."""
+    """Gated figures: ``<set>_accuracy``, ``<set>_resolution`` (1 - resolution errors / scored) and
+    ``<set>_<type>`` for each scored set and mention type."""
     out: dict[str, float] = {}
     for name, res in results.items():
         if res.get("accuracy") is None:
             continue
         out[f"{name}_accuracy"] = res["accuracy"]
+        if res.get("resolution_accuracy") is not None:  # errors that are resolution's own, not extraction's
+            out[f"{name}_resolution"] = res["resolution_accuracy"]
         for t in TYPES:
             v = res["by_type"].get(t, {}).get("accuracy")
             if v is not None:
