@@ -85,3 +85,24 @@ def test_unknown_flag_and_verdict(filled):
         store.set_verdict("ffffffffffff", "confirm")
     with pytest.raises(StoreError):
         store.set_verdict(store.flags()[0]["id"], "maybe")
+
+
+def test_filtered_counts_and_pages_in_sql(filled):
+    """count_flags / count_statements / speaker_mentions agree with the lists they count."""
+    store, settings = filled
+    detect_flags(store, settings)
+    for kw in ({}, {"type": "reversal"}, {"speaker": "zhaksylov"}, {"outlet": "northern wire"},
+               {"since": "2031-01-12"}, {"until": "2031-01-08"}, {"verdict": "open"}, {"type": "nothing"}):
+        assert store.count_flags(**kw) == len(store.flags(**kw)), kw
+    assert store.count_flags(since="2031-01-12") == 1 and store.count_flags(outlet="northern wire") == 1
+    newest = store.flags(newest=True)
+    assert [f["type"] for f in newest] == ["number_drift", "reversal"]  # latest evidence 01-12, then 01-11
+    for kw in ({}, {"speaker_name": "health"}, {"outlet": "VALDORIA TODAY"}, {"since": "2031-01-09", "until": "2031-01-11"},
+               {"mention": "zhaksylov"}):
+        assert store.count_statements(**kw) == len(list(store.iter_statements(**kw))), kw
+    assert store.count_statements(outlet="valdoria today") == 3
+    mentions = store.speaker_mentions()
+    assert [(m["name"], m["statements"]) for m in mentions] == [("Health Ministry", 2), ("Zhaksylov", 2)]
+    assert mentions[0]["meta"] == {"first": "2031-01-09", "last": "2031-01-12"} and mentions[0]["id"].startswith("m-")
+    assert store.count_speaker_mentions() == 2 and store.count_speaker_mentions(q="zhak") == 1
+    assert [m["name"] for m in store.speaker_mentions(limit=1, offset=1)] == ["Zhaksylov"]

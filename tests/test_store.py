@@ -260,3 +260,17 @@ def test_sigkill_mid_ingest_then_rerun(tmp_path):
             "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_candidates c WHERE c.article_id = a.id)"
         ) == 0
         assert st._scalar("SELECT COUNT(*) FROM (SELECT source_ref FROM articles GROUP BY source_ref HAVING COUNT(*) > 1) d") == 0
+
+
+def test_read_only_store_refuses_writes(store_url):
+    """open_store(read_only=True): reads work, every write is refused by the database itself."""
+    from sqlalchemy.exc import DBAPIError
+
+    with open_store(store_url) as st:
+        st.add_results(ArticleResult(a) for a in ARTICLES[:2])
+    with open_store(store_url, read_only=True) as ro:
+        assert ro.counts()["articles"] == 2 and ro.count_statements() == 0
+        with pytest.raises(DBAPIError, match="(?i)read.only|readonly"):
+            ro.add_results([ArticleResult(ARTICLES[2])])
+    with open_store(store_url) as st:  # the read-only session wrote nothing
+        assert st.counts()["articles"] == 2

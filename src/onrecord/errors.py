@@ -15,6 +15,10 @@ __all__ = [
     "ModelError",
     "MissingExtraError",
     "NotFoundError",
+    "BadRequestError",
+    "ForbiddenError",
+    "CsrfError",
+    "ReadOnlyError",
     "missing_extra",
 ]
 
@@ -72,6 +76,34 @@ class MissingExtraError(OnrecordError):
 class NotFoundError(OnrecordError):
     code = "E050"
     hint = "List what is stored with `onrecord articles` or `onrecord speakers`."
+
+
+class BadRequestError(OnrecordError):
+    """A request (web parameters or body) that cannot be served as given."""
+
+    code = "E051"
+    hint = "Check the query parameters; dates are YYYY-MM-DD. See /openapi.json for every route."
+
+
+class ForbiddenError(OnrecordError):
+    """A write action without the operator token."""
+
+    code = "E060"
+    hint = "Write actions need the operator token: send 'Authorization: Bearer <ONRECORD_TOKEN>' or fill it in the form."
+
+
+class CsrfError(ForbiddenError):
+    """A browser form whose CSRF token is missing or does not match its cookie."""
+
+    code = "E061"
+    hint = "Reload the page and submit the form again (the form's CSRF token and cookie must match)."
+
+
+class ReadOnlyError(ForbiddenError):
+    """A write action on a desk served without an operator token."""
+
+    code = "E062"
+    hint = "The desk is read-only: restart `onrecord serve` with ONRECORD_TOKEN set to enable write actions."
 
 
 def missing_extra(extra: str, module: str) -> MissingExtraError:

@@ -12,6 +12,14 @@ class Store(FlagStore):
     """onrecord's store: articles, statements, speakers, flags. Open with :func:`open_store`."""
 
 
-def open_store(url: str, *, migrate: bool = True) -> Store:
-    """Open (and migrate) the store at ``url``: ``sqlite:///file.db``, a bare path, or ``postgresql://...``."""
-    return Store(normalise_db_url(url), auto_migrate=migrate)
+def open_store(url: str, *, migrate: bool = True, read_only: bool = False) -> Store:
+    """Open (and migrate) the store at ``url``: ``sqlite:///file.db``, a bare path, or ``postgresql://...``.
+
+    ``read_only`` opens every session read-only (writes fail with the database's error) and skips migrating.
+    """
+    url = normalise_db_url(url)
+    if read_only:
+        from .engine import make_engine
+
+        return Store(url, engine=make_engine(url, read_only=True), auto_migrate=False)
+    return Store(url, auto_migrate=migrate)

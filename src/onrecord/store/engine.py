@@ -28,8 +28,15 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - exercise
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
-    """Create a SQLAlchemy engine for an onrecord store URL."""
+def _sqlite_query_only(dbapi_conn, _record) -> None:  # pragma: no cover - exercised via sqlite
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """Create a SQLAlchemy engine for an onrecord store URL. ``read_only`` sessions refuse every write
+    (SQLite ``PRAGMA query_only``; PostgreSQL ``default_transaction_read_only``)."""
     sa_url = engine_url(url)
     if sa_url.startswith("postgresql"):
         try:
@@ -37,11 +44,16 @@ def make_engine(url: str) -> Engine:
         except ImportError as exc:
             raise missing_extra("postgres", "psycopg") from exc
     try:
-        engine = create_engine(sa_url, future=True, pool_pre_ping=True)
+        connect_args = {}
+        if read_only and sa_url.startswith("postgresql"):
+            connect_args["options"] = "-c default_transaction_read_only=on"
+        engine = create_engine(sa_url, future=True, pool_pre_ping=True, connect_args=connect_args)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"Cannot use database URL {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        if read_only:
+            event.listen(engine, "connect", _sqlite_query_only)
     elif engine.dialect.name != "postgresql":
         raise StoreError(f"Unsupported database {engine.dialect.name!r}; use SQLite or PostgreSQL.")
     return engine

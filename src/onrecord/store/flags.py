@@ -50,10 +50,44 @@ class FlagStore(SpeakerStore):
         return len(flags)
 
     def flags(self, *, type: str | None = None, speaker: str | None = None, verdict: str | None = None,
-              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Flags, highest score first, each with its evidence statements joined (article, outlet, date,
-        span, speaker) and its verdict. ``speaker`` matches any evidence speaker's name or id."""
-        clauses, params = [], {}
+              limit: int | None = None, offset: int = 0, outlet: str | None = None, since: str | None = None,
+              until: str | None = None, newest: bool = False) -> list[dict[str, Any]]:
+        """Flags, highest score first (``newest``: latest evidence date first), each with its evidence
+        statements joined (article, outlet, date, span, speaker) and its verdict. ``speaker`` matches any
+        evidence speaker's name or id; ``outlet`` / ``since`` / ``until`` any evidence statement's."""
+        clauses, params = self._flag_where(type=type, speaker=speaker, verdict=verdict, outlet=outlet, since=since,
+                                           until=until)
+        order = " ORDER BY f.score DESC, f.type, f.id"
+        if newest:
+            order = (" ORDER BY (SELECT MAX(coalesce(s.said_on, a.published)) FROM flag_evidence fe"
+                     " JOIN statements s ON s.id = fe.statement_id JOIN articles a ON a.id = s.article_id"
+                     " WHERE fe.flag_id = f.id) DESC, f.score DESC, f.id")
+        sql = (
+            "SELECT f.id, f.type, f.score, f.explanation, f.topic, f.detector, f.created_at,"
+            " v.verdict, v.note, v.reviewer, v.at AS verdict_at FROM flags f LEFT JOIN verdicts v ON v.flag_id = f.id"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + order
+        )
+        if limit is not None:
+            sql += " LIMIT :limit OFFSET :offset"
+            params.update(limit=limit, offset=offset)
+        rows = self._rows(sql, params)
+        return self._with_evidence(rows)
+
+    def count_flags(self, *, type: str | None = None, speaker: str | None = None, verdict: str | None = None,
+                    outlet: str | None = None, since: str | None = None, until: str | None = None) -> int:
+        """How many flags match the filters of :meth:`flags` (counted in SQL)."""
+        clauses, params = self._flag_where(type=type, speaker=speaker, verdict=verdict, outlet=outlet, since=since,
+                                           until=until)
+        sql = "SELECT COUNT(*) FROM flags f LEFT JOIN verdicts v ON v.flag_id = f.id"
+        return int(self._scalar(sql + (" WHERE " + " AND ".join(clauses) if clauses else ""), params) or 0)
+
+    @staticmethod
+    def _flag_where(*, type=None, speaker=None, verdict=None, outlet=None, since=None,
+                    until=None) -> tuple[list[str], dict[str, Any]]:
+        """WHERE clauses over ``flags f LEFT JOIN verdicts v`` for the filters given."""
+        clauses: list[str] = []
+        params: dict[str, Any] = {}
         if type:
             clauses.append("f.type = :type")
             params["type"] = type
@@ -70,17 +104,19 @@ class FlagStore(SpeakerStore):
                 " OR lower(sp.name) LIKE lower(:spl) OR lower(s.mention_text) LIKE lower(:spl))"
             )
             params.update(sp=speaker, spl=f"%{speaker}%")
-        sql = (
-            "SELECT f.id, f.type, f.score, f.explanation, f.topic, f.detector, f.created_at,"
-            " v.verdict, v.note, v.reviewer, v.at AS verdict_at FROM flags f LEFT JOIN verdicts v ON v.flag_id = f.id"
-            + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " ORDER BY f.score DESC, f.type, f.id"
-        )
-        if limit is not None:
-            sql += " LIMIT :limit OFFSET :offset"
-            params.update(limit=limit, offset=offset)
-        rows = self._rows(sql, params)
-        return self._with_evidence(rows)
+        if outlet:
+            clauses.append("f.id IN (SELECT fe.flag_id FROM flag_evidence fe JOIN statements s ON s.id = fe.statement_id"
+                           " JOIN articles a ON a.id = s.article_id WHERE lower(a.outlet) = lower(:outlet))")
+            params["outlet"] = outlet
+        if since or until:
+            day = "coalesce(s.said_on, a.published)"
+            limits = ([f"{day} >= :since"] if since else []) + ([f"{day} <= :until"] if until else [])
+            clauses.append("f.id IN (SELECT fe.flag_id FROM flag_evidence fe JOIN statements s ON s.id = fe.statement_id"
+                           " JOIN articles a ON a.id = s.article_id WHERE " + " AND ".join(limits) + ")")
+            params.update({k: v for k, v in (("since", since), ("until", until)) if v})
+            if until and len(until) == 10:
+                params["until"] = until + "\uffff"
+        return clauses, params
 
     def _with_evidence(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out = []

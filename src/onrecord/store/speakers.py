@@ -100,8 +100,44 @@ class SpeakerStore(StatementStore):
         rows = self._rows(sql, params)
         return self._with_details(rows)
 
-    def count_speakers(self) -> int:
-        return int(self._scalar("SELECT COUNT(*) FROM speakers") or 0)
+    def count_speakers(self, *, q: str | None = None) -> int:
+        """How many speakers :meth:`speakers` lists for ``q`` (name or alias substring)."""
+        if not q:
+            return int(self._scalar("SELECT COUNT(*) FROM speakers") or 0)
+        return int(self._scalar(
+            "SELECT COUNT(*) FROM speakers sp WHERE lower(sp.name) LIKE lower(:q) OR sp.id IN"
+            " (SELECT speaker_id FROM speaker_aliases WHERE lower(alias) LIKE lower(:q))", {"q": f"%{q}%"}) or 0)
+
+    # -- unresolved mentions, grouped in SQL -------------------------------------------------
+    _MENTIONS = (" FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.speaker_id IS NULL"
+                 " AND s.mention_text IS NOT NULL AND trim(s.mention_text) <> ''")
+
+    def speaker_mentions(self, *, q: str | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Statements without a speaker id grouped by mention text (case-insensitive), busiest first, shaped
+        like :meth:`speakers` with ``kind`` "mention", an ``m-…`` id and first/last dates in ``meta``."""
+        from ..models import content_id
+
+        params: dict[str, Any] = {}
+        sql = ("SELECT lower(trim(s.mention_text)) AS k, MIN(trim(s.mention_text)) AS name, COUNT(*) AS n,"
+               " MIN(coalesce(s.said_on, a.published)) AS first, MAX(coalesce(s.said_on, a.published)) AS last"
+               + self._MENTIONS)
+        if q:
+            sql += " AND lower(s.mention_text) LIKE lower(:q)"
+            params["q"] = f"%{q}%"
+        sql += " GROUP BY lower(trim(s.mention_text)) ORDER BY n DESC, k"
+        if limit is not None:
+            sql += " LIMIT :limit OFFSET :offset"
+            params.update(limit=limit, offset=offset)
+        return [{"id": "m-" + content_id(r["name"].strip().lower(), size=12), "name": r["name"], "kind": "mention",
+                 "meta": {"first": r["first"], "last": r["last"]}, "statements": int(r["n"]), "aliases": [],
+                 "roles": []} for r in self._rows(sql, params)]
+
+    def count_speaker_mentions(self, *, q: str | None = None) -> int:
+        """How many groups :meth:`speaker_mentions` has for ``q``."""
+        sql = "SELECT COUNT(DISTINCT lower(trim(s.mention_text)))" + self._MENTIONS
+        if q:
+            return int(self._scalar(sql + " AND lower(s.mention_text) LIKE lower(:q)", {"q": f"%{q}%"}) or 0)
+        return int(self._scalar(sql) or 0)
 
     def _with_details(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not rows:

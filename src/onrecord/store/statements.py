@@ -190,30 +190,18 @@ class StatementStore(ArticleStore):
                                          since=since, until=until, limit=limit, offset=offset))
 
     def iter_statements(self, *, speaker_id=None, speaker_name=None, article_id=None, since=None, until=None,
-                        ids: list[str] | None = None, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
-        """Stream statements in export shape (constant memory)."""
-        clauses, params = [], {}
-        if speaker_id:
-            clauses.append("s.speaker_id = :sid")
-            params["sid"] = speaker_id
-        if speaker_name:
-            clauses.append("(lower(sp.name) LIKE lower(:sname) OR lower(s.mention_text) LIKE lower(:sname))")
-            params["sname"] = f"%{speaker_name}%"
-        if article_id:
-            clauses.append("s.article_id = :aid")
-            params["aid"] = article_id
-        if since:
-            clauses.append("coalesce(s.said_on, a.published) >= :since")
-            params["since"] = since
-        if until:
-            clauses.append("coalesce(s.said_on, a.published) <= :until")
-            params["until"] = until + "\uffff" if len(until) == 10 else until
+                        ids: list[str] | None = None, limit: int | None = None, offset: int = 0,
+                        outlet: str | None = None, mention: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stream statements in export shape (constant memory). ``outlet`` matches case-insensitively;
+        ``mention`` selects unresolved statements (no speaker id) whose mention text is that (any case)."""
+        if ids is not None and not ids:
+            return
+        where, params = self._statement_where(speaker_id=speaker_id, speaker_name=speaker_name, article_id=article_id,
+                                              since=since, until=until, outlet=outlet, mention=mention)
         if ids is not None:
-            if not ids:
-                return
-            clauses.append("s.id IN (" + ", ".join(f":i{j}" for j in range(len(ids))) + ")")
+            where.append("s.id IN (" + ", ".join(f":i{j}" for j in range(len(ids))) + ")")
             params.update({f"i{j}": v for j, v in enumerate(ids)})
-        sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY coalesce(s.said_on, a.published), s.article_id, s.content_start"
         if limit is not None:
             sql += " LIMIT :limit OFFSET :offset"
@@ -228,8 +216,47 @@ class StatementStore(ArticleStore):
         if batch:
             yield from self._shape(batch)
 
-    def count_statements(self) -> int:
-        return int(self._scalar("SELECT COUNT(*) FROM statements") or 0)
+    @staticmethod
+    def _statement_where(*, speaker_id=None, speaker_name=None, article_id=None, since=None, until=None,
+                         outlet=None, mention=None) -> tuple[list[str], dict[str, Any]]:
+        """WHERE clauses over ``statements s JOIN articles a LEFT JOIN speakers sp`` for the filters given."""
+        clauses: list[str] = []
+        params: dict[str, Any] = {}
+        if speaker_id:
+            clauses.append("s.speaker_id = :sid")
+            params["sid"] = speaker_id
+        if speaker_name:
+            clauses.append("(lower(sp.name) LIKE lower(:sname) OR lower(s.mention_text) LIKE lower(:sname))")
+            params["sname"] = f"%{speaker_name}%"
+        if mention:
+            clauses.append("s.speaker_id IS NULL AND lower(trim(s.mention_text)) = lower(:mention)")
+            params["mention"] = mention.strip()
+        if article_id:
+            clauses.append("s.article_id = :aid")
+            params["aid"] = article_id
+        if outlet:
+            clauses.append("lower(a.outlet) = lower(:outlet)")
+            params["outlet"] = outlet
+        if since:
+            clauses.append("coalesce(s.said_on, a.published) >= :since")
+            params["since"] = since
+        if until:
+            clauses.append("coalesce(s.said_on, a.published) <= :until")
+            params["until"] = until + "\uffff" if len(until) == 10 else until
+        return clauses, params
+
+    def count_statements(self, *, speaker_id: str | None = None, speaker_name: str | None = None,
+                         article_id: str | None = None, since: str | None = None, until: str | None = None,
+                         outlet: str | None = None, mention: str | None = None) -> int:
+        """How many statements match the filters of :meth:`iter_statements` (counted in SQL)."""
+        where, params = self._statement_where(speaker_id=speaker_id, speaker_name=speaker_name, article_id=article_id,
+                                              since=since, until=until, outlet=outlet, mention=mention)
+        if not where:
+            return int(self._scalar("SELECT COUNT(*) FROM statements") or 0)
+        sql = ("SELECT COUNT(*) FROM statements s JOIN articles a ON a.id = s.article_id"
+               + (" LEFT JOIN speakers sp ON sp.id = s.speaker_id" if speaker_name else "")
+               + " WHERE " + " AND ".join(where))
+        return int(self._scalar(sql, params) or 0)
 
     def statement(self, statement_id: str) -> dict[str, Any] | None:
         got = list(self.iter_statements(ids=[statement_id]))

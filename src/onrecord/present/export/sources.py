@@ -2,8 +2,8 @@
 
 The speakers and flags parts of the store are newer than the rest; :class:`Records` checks once
 whether the store has them (``has_speakers`` / ``has_flags``) and otherwise falls back to what
-exists: speakers are then grouped from the speaker mentions of statements, and there are no flags.
-Every ``iter_*`` method streams (constant memory).
+exists: unresolved statements are grouped by their speaker mention (``m-…`` ids, grouped in SQL),
+and there are no flags. Every ``iter_*`` method streams (constant memory).
 """
 
 from __future__ import annotations
@@ -26,10 +26,6 @@ def speaker_of(statement: dict[str, Any]) -> dict[str, str] | None:
     if not mention.strip():
         return None
     return {"id": "m-" + content_id(mention.strip().lower(), size=12), "name": mention.strip()}
-
-
-def _match(value: str | None, wanted: str | None) -> bool:
-    return not wanted or (value or "").lower() == wanted.lower()
 
 
 class Records:
@@ -61,21 +57,16 @@ class Records:
         outlet: str | None = None,
         article_id: str | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """Statements in export shape, oldest first. ``speaker`` is a name (substring) or an ``m-…`` id."""
-        fallback_id = speaker_id if speaker_id and speaker_id.startswith("m-") else None
-        rows = self.store.iter_statements(
-            speaker_id=None if fallback_id else speaker_id,
-            speaker_name=speaker,
-            since=since,
-            until=until,
-            article_id=article_id,
-        )
-        for st in rows:
-            if outlet and not _match(st["article"]["outlet"], outlet):
-                continue
-            if fallback_id and (speaker_of(st) or {}).get("id") != fallback_id:
-                continue
-            yield st
+        """Statements in export shape, oldest first. ``speaker`` is a name (substring); ``speaker_id`` a
+        stored speaker's id or an unresolved mention's ``m-…`` id."""
+        mention = None
+        if speaker_id and speaker_id.startswith("m-"):
+            found = self.speaker(speaker_id)
+            if found is None:
+                return
+            speaker_id, mention = None, found["name"]
+        yield from self.store.iter_statements(speaker_id=speaker_id, speaker_name=speaker, mention=mention,
+                                              since=since, until=until, outlet=outlet, article_id=article_id)
 
     # -- articles ------------------------------------------------------------------------
     def iter_articles(self, *, outlet=None, since=None, until=None, full: bool = True) -> Iterator[dict[str, Any]]:
@@ -99,30 +90,18 @@ class Records:
             if len(page) < PAGE:
                 break
             offset += PAGE
-        yield from self.mention_speakers()
-
-    def mention_speakers(self) -> list[dict[str, Any]]:
-        """Unresolved statements grouped by their speaker mention (ids ``m-…``), busiest first, shaped
-        like stored speakers (first/last dates in ``meta``)."""
-        counts: dict[str, dict[str, Any]] = {}
-        for st in self.store.iter_statements():
-            if st.get("speaker"):
-                continue
-            who = speaker_of(st)
-            if who is None:
-                continue
-            entry = counts.setdefault(who["id"], {**who, "kind": "mention", "meta": {"first": None, "last": None},
-                                                 "statements": 0, "aliases": [], "roles": []})
-            entry["statements"] += 1
-            day, meta = st["said_on"] or st["published"], entry["meta"]
-            if day:
-                meta["first"] = min(meta["first"] or day, day)
-                meta["last"] = max(meta["last"] or day, day)
-        return sorted(counts.values(), key=lambda s: (-s["statements"], s["name"].lower()))
+        offset = 0
+        while True:
+            page = self.store.speaker_mentions(limit=PAGE, offset=offset)
+            yield from page
+            if len(page) < PAGE:
+                return
+            offset += PAGE
 
     def speaker(self, speaker_id: str) -> dict[str, Any] | None:
+        """A stored speaker (id, name or alias), or an unresolved mention by its ``m-…`` id."""
         if speaker_id.startswith("m-") or not self.has_speakers:
-            return next((s for s in self.mention_speakers() if s["id"] == speaker_id), None)
+            return next((s for s in self.store.speaker_mentions(limit=None) if s["id"] == speaker_id), None)
         return self.store.speaker(speaker_id)
 
     # -- flags ---------------------------------------------------------------------------

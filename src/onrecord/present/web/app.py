@@ -1,7 +1,8 @@
 """The desk's FastAPI application: ``create_app(settings)``.
 
 The store is opened once per app. Without an operator token the desk is read-only all the way
-down (SQLite is opened with ``mode=ro``); with ``settings.token`` set, review verdicts and speaker
+down (SQLite is opened with ``mode=ro`` and ``query_only``, PostgreSQL sessions are
+``default_transaction_read_only``); with ``settings.token`` set, review verdicts and speaker
 merges are accepted from requests that carry it.
 """
 
@@ -17,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ...errors import OnrecordError
+from ...errors import BadRequestError, NotFoundError, OnrecordError
 from ...settings import Settings
 from . import articles, exports, flags, overview, search, speakers, statements
 from .desk import Desk
@@ -29,7 +30,8 @@ __all__ = ["create_app", "readonly_url"]
 
 log = logging.getLogger("onrecord.web")
 
-_HTTP_CODES = {404: ("E050", "See /openapi.json for every route."), 405: ("E051", "This route does not take that method.")}
+_HTTP_CODES = {404: (NotFoundError.code, "See /openapi.json for every route."),
+               405: (BadRequestError.code, "This route does not take that method.")}
 
 
 def readonly_url(url: str) -> str:
@@ -47,7 +49,7 @@ def create_app(settings: Settings, *, store: Any = None, writable: bool | None =
     if store is None:
         from ...store import open_store
 
-        store = open_store(settings.db if writable else readonly_url(settings.db), migrate=writable)
+        store = open_store(settings.db, migrate=True) if writable else open_store(readonly_url(settings.db), read_only=True)
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
@@ -89,7 +91,7 @@ def create_app(settings: Settings, *, store: Any = None, writable: bool | None =
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         where = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
-        return problem(request, 400, "E051", f"Invalid request: {where}", "Check the query parameters (see /openapi.json).")
+        return problem(request, 400, BadRequestError.code, f"Invalid request: {where}", BadRequestError.hint)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):

@@ -1,14 +1,13 @@
 """What the desk's pages show, as plain dicts (the JSON twins return exactly these).
 
 Route modules stay thin: they parse the request, call one ``Desk`` method and render. Lists come
-back as ``{"items", "total", "limit", "offset"}``; filters are applied while streaming, so a page
-never holds more than its own rows.
+back as ``{"items", "total", "limit", "offset"}``; the store filters, counts and pages in SQL, so a
+page never reads more than its own rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, Iterable, Iterator
 
 from ...errors import NotFoundError
@@ -31,10 +30,6 @@ class Filters:
     type: str | None = None
     limit: int = 50
     offset: int = 0
-
-    @property
-    def narrowing(self) -> bool:
-        return any((self.since, self.until, self.outlet, self.speaker, self.type))
 
 
 def page_of(rows: Iterable[dict[str, Any]], f: Filters) -> dict[str, Any]:
@@ -65,8 +60,8 @@ class Desk:
     def overview(self) -> dict[str, Any]:
         return {
             "counts": self.store.counts(),
-            "flags": list(islice(self.records.iter_flags(), 10)),
-            "speakers": list(islice(self.records.iter_speakers(), 10)),
+            "flags": self.newest_flags(10),
+            "speakers": self.speakers(Filters(limit=10))["items"],
             "outlets": self.store.outlets()[:10],
             "articles": self.store.articles(limit=8),
             "features": {"speakers": self.records.has_speakers, "flags": self.records.has_flags,
@@ -88,17 +83,25 @@ class Desk:
         return segments(art["text"], art["statements"])
 
     # -- statements -------------------------------------------------------------------------
-    def _statements(self, f: Filters, speaker_id: str | None = None) -> Iterator[dict[str, Any]]:
-        return self.records.iter_statements(
-            speaker=f.speaker if not speaker_id else None, speaker_id=speaker_id,
-            since=f.since, until=f.until, outlet=f.outlet,
-        )
+    @staticmethod
+    def _statement_filter(f: Filters, sp: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Store filters for a statements list: ``sp`` is a speaker page's speaker (stored or a mention)."""
+        kw: dict[str, Any] = {"since": f.since, "until": f.until, "outlet": f.outlet}
+        if sp is None:
+            kw["speaker_name"] = f.speaker
+        elif sp.get("kind") == "mention":
+            kw["mention"] = sp["name"]
+        else:
+            kw["speaker_id"] = sp["id"]
+        return kw
 
-    def statements(self, f: Filters) -> dict[str, Any]:
-        if not f.narrowing:  # the common case without a counting pass
-            items = self.store.statements(limit=f.limit, offset=f.offset)
-            return {"items": items, "total": self.store.count_statements(), "limit": f.limit, "offset": f.offset}
-        return page_of(self._statements(f), f)
+    def _statements(self, f: Filters, sp: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        return self.store.iter_statements(**self._statement_filter(f, sp))
+
+    def statements(self, f: Filters, sp: dict[str, Any] | None = None) -> dict[str, Any]:
+        kw = self._statement_filter(f, sp)
+        items = list(self.store.iter_statements(**kw, limit=f.limit, offset=f.offset))
+        return {"items": items, "total": self.store.count_statements(**kw), "limit": f.limit, "offset": f.offset}
 
     def statement(self, statement_id: str) -> dict[str, Any]:
         st = self.store.statement(statement_id)
@@ -107,9 +110,10 @@ class Desk:
         art = self.store.article(st["article"]["id"])
         st["context"] = self.context(st, art)
         st["provenance"] = art["provenance"]
+        flag_ids = self.store.flag_ids_for([st["id"]]).get(st["id"], []) if self.records.has_flags else []
         st["flags"] = [
             {k: fl[k] for k in ("id", "type", "score", "explanation") if k in fl}
-            for fl in self.records.iter_flags() if any(e["id"] == st["id"] for e in fl["evidence"])
+            for fl in (self.store.flag(fid) for fid in flag_ids)
         ]
         return st
 
@@ -125,20 +129,26 @@ class Desk:
 
     # -- speakers ---------------------------------------------------------------------------
     def speakers(self, f: Filters) -> dict[str, Any]:
-        wanted = (f.speaker or "").lower()
-        return page_of((s for s in self.records.iter_speakers() if wanted in s["name"].lower()), f)
+        """Stored speakers (busiest first), then unresolved mentions grouped by name; counted in SQL."""
+        q = f.speaker
+        known = self.store.count_speakers(q=q) if self.records.has_speakers else 0
+        items = self.store.speakers(q=q, limit=f.limit, offset=f.offset) if f.offset < known else []
+        if len(items) < f.limit:
+            items += self.store.speaker_mentions(q=q, limit=f.limit - len(items), offset=max(0, f.offset - known))
+        total = known + self.store.count_speaker_mentions(q=q)
+        return {"items": items, "total": total, "limit": f.limit, "offset": f.offset}
 
     def speaker(self, speaker_id: str, f: Filters) -> dict[str, Any]:
         sp = self.records.speaker(speaker_id)
         if sp is None:
             raise NotFoundError(f"No speaker {speaker_id!r}", hint="Speakers are listed at /speakers.")
         flags = list(self.records.iter_flags(speaker=sp["id"]))
-        sp["statements_page"] = page_of(self._statements(f, speaker_id=sp["id"]), f)
+        sp["statements_page"] = self.statements(f, sp)
         sp["flags"] = flags
         return sp
 
     def speaker_timeline(self, sp: dict[str, Any], f: Filters) -> str:
-        dates = (st["said_on"] or st["published"] for st in self._statements(f, speaker_id=sp["id"]))
+        dates = (st["said_on"] or st["published"] for st in self._statements(f, sp))
         return timeline_svg(dates, [{**fl, "date": flag_date(fl)} for fl in sp["flags"]])
 
     def merge(self, speaker_id: str, into: str, settings: Any) -> None:
@@ -156,8 +166,20 @@ class Desk:
         return not (f.since or f.until) or any(_in_range(e["said_on"] or e["published"], f) for e in ev)
 
     def flags(self, f: Filters) -> dict[str, Any]:
-        rows = (fl for fl in self.records.iter_flags(type=f.type, speaker=f.speaker) if self._flag_matches(fl, f))
-        return page_of(rows, f)
+        if not self.records.has_flags:
+            return page_of((), f)
+        if f.speaker and f.speaker.startswith("m-"):  # an unresolved mention's id: matched on the statements
+            rows = (fl for fl in self.records.iter_flags(type=f.type, speaker=f.speaker) if self._flag_matches(fl, f))
+            return page_of(rows, f)
+        kw = {"type": f.type, "speaker": f.speaker, "outlet": f.outlet, "since": f.since, "until": f.until}
+        items = [self.records.flag_shape(fl) for fl in self.store.flags(**kw, limit=f.limit, offset=f.offset)]
+        return {"items": items, "total": self.store.count_flags(**kw), "limit": f.limit, "offset": f.offset}
+
+    def newest_flags(self, n: int) -> list[dict[str, Any]]:
+        """The ``n`` flags whose latest evidence is newest."""
+        if not self.records.has_flags:
+            return []
+        return [self.records.flag_shape(fl) for fl in self.store.flags(newest=True, limit=n)]
 
     def flag(self, flag_id: str) -> dict[str, Any]:
         if not self.records.has_flags:

@@ -1,40 +1,33 @@
-"""The web's errors and its one JSON error shape: ``{"error": {"code", "message", "hint"}}``."""
+"""The web's one JSON error shape, ``{"error": {"code", "message", "hint"}}``, and the HTTP status of
+each :class:`~onrecord.errors.OnrecordError` (the codes and hints live in the one catalogue, ``errors.py``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ...errors import ConfigError, NotFoundError, OnrecordError, StoreError
+from ...errors import (
+    BadRequestError,
+    ConfigError,
+    CsrfError,
+    ForbiddenError,
+    NotFoundError,
+    OnrecordError,
+    ReadOnlyError,
+    StoreError,
+)
 
 __all__ = ["BadRequest", "Forbidden", "CsrfFailed", "ReadOnly", "status_of", "error_body"]
 
-
-class BadRequest(OnrecordError):
-    code = "E051"
-    hint = "Check the query parameters; dates are YYYY-MM-DD. See /openapi.json for every route."
-
-
-class Forbidden(OnrecordError):
-    code = "E060"
-    hint = "Write actions need the operator token: send 'Authorization: Bearer <ONRECORD_TOKEN>' or fill it in the form."
-
-
-class CsrfFailed(OnrecordError):
-    code = "E061"
-    hint = "Reload the page and submit the form again (the form's CSRF token and cookie must match)."
-
-
-class ReadOnly(OnrecordError):
-    code = "E062"
-    hint = "The desk is read-only: restart `onrecord serve` with ONRECORD_TOKEN set to enable write actions."
-
+# the web's names for the catalogue's classes
+BadRequest = BadRequestError
+Forbidden = ForbiddenError
+CsrfFailed = CsrfError
+ReadOnly = ReadOnlyError
 
 _STATUS: list[tuple[type[OnrecordError], int]] = [
     (NotFoundError, 404),
-    (BadRequest, 400),
-    (CsrfFailed, 403),
-    (Forbidden, 403),
-    (ReadOnly, 403),
+    (BadRequestError, 400),
+    (ForbiddenError, 403),  # CsrfError and ReadOnlyError too
     (ConfigError, 400),
     (StoreError, 503),
 ]
