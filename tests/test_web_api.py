@@ -57,11 +57,11 @@ def _span(text: str, part: str) -> Span:
     return Span.of(text, start, start + len(part))
 
 
-def build_store(folder: Path) -> tuple[str, dict]:
+def build_store(folder: Path, url: str | None = None) -> tuple[str, dict]:
     """Ingest the articles from JSONL, add known statements and two flags; returns (db url, ids)."""
     src = folder / "articles.jsonl"
     src.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", "utf-8")
-    url = f"sqlite:///{folder / 'desk.db'}"
+    url = url or f"sqlite:///{folder / 'desk.db'}"
     settings = resolve_settings({"db": url, "progress": False}, env={}, config_path=folder / "absent.toml")
     ids: dict = {"articles": {}, "statements": {}}
     with open_store(url) as store:
@@ -76,7 +76,8 @@ def build_store(folder: Path) -> tuple[str, dict]:
                 for m in re.finditer(r"\d+", content)
             )
             st = Statement(art["id"], "indirect", body, cue=_span(text, cue), speaker_mention=_span(text, mention),
-                           said_on=art["published"], confidence=0.9, extractor="test.v1", quantities=qty)
+                           said_on=art["published"], confidence=0.9, extractor="test.v1", quantities=qty,
+                           resolution={"name": mention, "kind": "person", "mention_type": "name"})
             store.replace_statements(art["id"], [st])
             ids["articles"][ext] = art["id"]
             ids["statements"][ext] = st.id
@@ -113,7 +114,8 @@ class DeskServer:
                                     config_path="/nonexistent/onrecord.toml")
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port, log_level="warning")
+        self.app = create_app(settings)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -315,3 +317,85 @@ def test_serve_warns_without_token_off_localhost(monkeypatch, capsys):
     assert "warning" in capsys.readouterr().err and called == {"host": "0.0.0.0", "port": 8123}
     assert main(["serve", "--db", "x.db"]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+# -- both backends: SQLite file and a real PostgreSQL database ------------------------------------
+@pytest.fixture
+def desk_on(store_url, tmp_path):
+    """The desk over ``store_url`` twice: read-only (no token) and writable (token)."""
+    url, ids = build_store(tmp_path, store_url)
+    with DeskServer(url) as ro, DeskServer(url, token=TOKEN) as rw, \
+            httpx.Client(base_url=ro.base, timeout=20) as ro_client, httpx.Client(base_url=rw.base, timeout=20) as rw_client:
+        yield ro_client, rw_client, ids, ro.app
+
+
+def test_routes_and_twins_on_each_backend(desk_on):
+    client, _, ids, _ = desk_on
+    for page, twin in _pages(ids).items():
+        assert client.get(page).status_code == 200, page
+        assert client.get(twin).json() == client.get(page, headers={"accept": "application/json"}).json(), twin
+    for path, total in (("/articles.json", len(ARTICLES)), ("/statements.json", 3), ("/speakers.json", 2),
+                        ("/flags.json", 2), ("/statements.json?speaker=petrova", 2),
+                        ("/statements.json?outlet=evening%20star", 1), ("/flags.json?type=number_drift", 1),
+                        ("/flags.json?speaker=petrova", 2), ("/flags.json?outlet=evening%20star", 1),
+                        ("/flags.json?since=2024-03-04", 1), ("/speakers.json?speaker=mallory", 1),
+                        ("/statements.json?since=2024-03-02&until=2024-03-03", 1)):
+        body = client.get(path).json()
+        assert body["total"] == len(body["items"]) == total, (path, body["total"])
+    paged = client.get("/statements.json", params={"limit": 1, "offset": 1}).json()
+    assert paged["total"] == 3 and [s["id"] for s in paged["items"]] == [ids["statements"]["evil"]]
+    search = client.get("/search.json", params={"q": "floods"}).json()
+    assert {a["id"] for a in search["items"]} == {ids["articles"]["wx-1"], ids["articles"]["wx-2"]}
+    assert {s["id"] for s in search["statements"]} == {ids["statements"]["wx-1"], ids["statements"]["wx-2"]}
+    mallory = client.get("/speakers.json", params={"speaker": "mallory"}).json()["items"][0]
+    page = client.get(f"/speakers/{mallory['id']}.json").json()  # an unresolved mention's page
+    assert [s["id"] for s in page["statements_page"]["items"]] == [ids["statements"]["evil"]]
+    assert [f["id"] for f in page["flags"]] == [ids["flags"]["disagreement"]]
+    newest = client.get("/index.json").json()["flags"]  # newest evidence first, not highest score
+    assert [f["type"] for f in newest] == ["number_drift", "disagreement"]
+
+
+def test_writes_and_read_only_on_each_backend(desk_on):
+    ro_client, client, ids, ro_app = desk_on
+    fid = ids["flags"]["disagreement"]
+    path = f"/flags/{fid}/verdict"
+    refused = ro_client.post(path, json={"verdict": "confirmed"}, headers={"authorization": f"Bearer {TOKEN}"})
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "E062"
+    with pytest.raises(Exception, match="(?i)read.only|readonly"):  # the session itself refuses writes
+        ro_app.state.desk.store.set_verdict(fid, "confirmed")
+    assert client.post(path, json={"verdict": "confirmed"}).json()["error"]["code"] == "E060"
+    ok = client.post(path, json={"verdict": "confirmed"}, headers={"authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 200 and ok.json()["verdict"]["verdict"] == "confirmed"
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get(f"/flags/{fid}").text).group(1)
+    form = {"verdict": "dismissed", "token": TOKEN}
+    no_csrf = client.post(path, data=form)  # a form gets the error page
+    assert no_csrf.status_code == 403 and "E061" in no_csrf.text
+    assert client.post(path, data=form | {"csrf": csrf}).status_code == 303
+    assert ro_client.get(f"/flags/{fid}.json").json()["verdict"]["verdict"] == "dismissed"
+
+
+def test_speaker_merge_persists_across_analyze(store_url, tmp_path):
+    """Merging with token + CSRF records a correction that `onrecord analyze` applies again."""
+    from onrecord.present.cli.app import main
+
+    url, ids = build_store(tmp_path, store_url)
+    assert main(["analyze", "--db", url]) == 0  # link speakers from the mentions
+    with DeskServer(url, token=TOKEN) as srv, httpx.Client(base_url=srv.base, timeout=60) as client:
+        names = {s["name"]: s["id"] for s in client.get("/speakers.json").json()["items"]}
+        anna, mallory = names["Anna Petrova"], names["Mallory Vance"]
+        page = client.get(f"/speakers/{mallory}")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+        path = f"/speakers/{mallory}/merge"
+        assert client.post(path, json={"into": anna}).json()["error"]["code"] == "E060"
+        assert "E061" in client.post(path, data={"into": anna, "token": TOKEN}).text
+        assert client.post(path, data={"into": anna, "token": "wrong", "csrf": csrf}).status_code == 403
+        assert client.post(path, json={"into": mallory}, headers={"authorization": f"Bearer {TOKEN}"}).status_code == 400
+        done = client.post(path, data={"into": anna, "token": TOKEN, "csrf": csrf})
+        assert done.status_code == 303
+        kept = done.headers["location"].rsplit("/", 1)[1]
+        merged = client.get(f"/speakers/{kept}.json").json()
+        assert merged["name"] == "Anna Petrova" and merged["statements_page"]["total"] == 3
+    assert main(["analyze", "--db", url]) == 0  # re-analysis applies the stored correction again
+    with open_store(url) as store:
+        who = {store.statement(sid)["speaker"]["name"] for sid in ids["statements"].values()}
+        assert who == {"Anna Petrova"} and store.count_speakers() == 1

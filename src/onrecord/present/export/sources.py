@@ -42,10 +42,6 @@ class Records:
         """Record an analyst's verdict (``confirmed`` | ``dismissed``) on a flag."""
         self.store.set_verdict(flag_id, verdict, note=note, reviewer=reviewer)
 
-    def merge(self, speaker_id: str, into: str, *, note: str = "") -> None:
-        """Record an analyst's correction: ``speaker_id`` and ``into`` are the same speaker."""
-        self.store.add_speaker_correction("merge", into, speaker_id, note)
-
     # -- statements ----------------------------------------------------------------------
     def iter_statements(
         self,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ...errors import NotFoundError
+from ...errors import BadRequestError, NotFoundError
 from ..export.dossier import flag_date
 from ..export.sources import Records, speaker_of
 from .highlight import segments, sentence_window
@@ -151,12 +151,17 @@ class Desk:
         dates = (st["said_on"] or st["published"] for st in self._statements(f, sp))
         return timeline_svg(dates, [{**fl, "date": flag_date(fl)} for fl in sp["flags"]])
 
-    def merge(self, speaker_id: str, into: str, settings: Any) -> None:
-        """Record that two speakers are one, then re-link speakers so the correction applies now."""
-        from ...analyze.speakers import link_speakers
+    def merge(self, speaker_id: str, into: str, settings: Any) -> dict[str, Any]:
+        """Record that ``speaker_id`` is ``into`` (stored by name, so every later analysis applies it again)
+        and re-link speakers now; returns the speaker kept."""
+        from ...analyze.speakers import correct_speakers
 
-        self.records.merge(speaker_id, into)
-        link_speakers(self.store, settings)
+        if speaker_id.startswith("m-") or into.startswith("m-"):
+            raise BadRequestError("Only stored speakers can be merged; run `onrecord analyze` to link mentions first.")
+        if self.store.speaker(speaker_id)["id"] == self.store.speaker(into)["id"]:
+            raise BadRequestError(f"{speaker_id!r} and {into!r} are already the same speaker.")
+        done = correct_speakers(self.store, settings, "merge", into, speaker_id)
+        return self.store.speaker(done["a"])
 
     # -- flags ------------------------------------------------------------------------------
     def _flag_matches(self, fl: dict[str, Any], f: Filters) -> bool:

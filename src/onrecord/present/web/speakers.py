@@ -35,8 +35,9 @@ def speaker_json(request: Request, speaker_id: str, f: Filters = Depends(filters
 def speaker_page(request: Request, speaker_id: str, f: Filters = Depends(filters)):
     desk = desk_of(request)
     sp = desk.speaker(speaker_id, f)
+    mergeable = desk.records.can_merge and sp.get("kind") != "mention"
     return respond(request, "speaker.html", sp, f=f, chart=desk.speaker_timeline(sp, f),
-                   form=desk.records.can_merge and request.app.state.guard.writable)
+                   form=mergeable and request.app.state.guard.writable)
 
 
 @router.post("/speakers/{speaker_id}/merge", responses=ERRORS | {403: ERRORS[400] | {"description": "No token"}},
@@ -46,7 +47,7 @@ async def merge_speaker(request: Request, speaker_id: str):
     desk = desk_of(request)
     if not desk.records.can_merge:
         raise BadRequest("This store cannot merge speakers yet.")
-    desk.merge(speaker_id, data.into, request.app.state.settings)
+    kept = desk.merge(speaker_id, data.into, request.app.state.settings)
     if data.form:
-        return RedirectResponse(f"/speakers/{quote(data.into, safe='')}", status_code=303)
-    return desk.speaker(data.into, Filters())
+        return RedirectResponse(f"/speakers/{quote(kept['id'], safe='')}", status_code=303)
+    return desk.speaker(kept["id"], Filters())
