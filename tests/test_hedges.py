@@ -30,7 +30,7 @@ def hedges(nlp, text: str) -> list[tuple[str, str]]:
         ("Their primary mission has been completed.", [("scope", "primary mission")]),
         ("About 2,000 people have been detained so far.", [("approximation", "About"), ("scope", "so far")]),
         ("According to preliminary data, 164 people died.", [("preliminary", "According to preliminary data")]),
-        ("The figures are approximate and may change.", [("preliminary", "may change")]),
+        ("The figures are approximate and may change.", [("approximation", "approximate"), ("preliminary", "may change")]),
         ("It is believed that militants crossed the border.", [("attribution", "It is believed")]),
         ("The peacekeepers will stay until the situation is stabilised.",
          [("condition", "until the situation is stabilised")]),

@@ -7,13 +7,16 @@ records (``dataclasses.replace``); the spaCy component ``onrecord.claims.v1`` on
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Iterable
 
 from ..models import Hedge, Statement
 from .dates import TimeExpression, find_time_expressions, statement_date
 from .hedges import find_hedges, resolve_overlaps
 from .modality import checkworthiness, modality_of, polarity_of
+from .numbers import lexicon
 from .quantities import find_quantities
 
 __all__ = ["annotate_claims", "annotate_statement", "CLAIMS_EXTRACTOR"]
@@ -38,7 +41,8 @@ def annotate_statement(doc: Any, st: Statement, published: str | None, language:
         return st
     quantities = tuple(find_quantities(span, language))
     times = find_time_expressions(span, published, language)
-    hedges = tuple(resolve_overlaps(find_hedges(span, language) + _temporal_hedges(times)))
+    hedges = tuple(resolve_overlaps(find_hedges(span, language) + _temporal_hedges(times)
+                                    + _vague_hedges(quantities, language)))
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand") if st.cue is not None else None
     modality = modality_of(span, language)
     return replace(
@@ -51,6 +55,25 @@ def annotate_statement(doc: Any, st: Statement, published: str | None, language:
         checkworthy=checkworthiness(span, quantities=len(quantities), times=len(times), modality=modality,
                                     language=language),
     )
+
+
+def _vague_hedges(quantities: tuple[Any, ...], language: str) -> list[Hedge]:
+    """A vague amount ("dozens", "several thousand") is itself an approximation."""
+    out = []
+    for q in quantities:
+        m = _vague_regex(language).search(q.text) if q.value is None else None
+        if m:
+            out.append(Hedge("approximation", q.start + m.start(), q.start + m.end(), m.group()))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _vague_regex(language: str) -> "re.Pattern[str]":
+    lex = lexicon(language)
+    words = sorted(set(lex.vague) | set(lex.few), key=len, reverse=True)
+    scales = "|".join(re.escape(w) for w in sorted(lex.scales, key=len, reverse=True))
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alts})(?:\s+(?:of\s+)?(?:{scales}))?(?!\w)", re.I)
 
 
 def _temporal_hedges(times: list[TimeExpression]) -> list[Hedge]:

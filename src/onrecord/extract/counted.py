@@ -15,12 +15,14 @@ __all__ = ["NOUN_GROUPS", "EVENT_VERBS", "INTRANSITIVE_EVENTS", "canonical_count
 # group -> lemmas or lemma phrases (lower case) that mean it
 NOUN_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
-        "death": ("death", "dead", "fatality", "toll", "death toll", "body", "corpse", "killed", "life"),
+        "death": ("death", "dead", "fatality", "toll", "death toll", "body", "corpse", "killed", "life", "victim"),
         "injured": ("injured", "wounded", "injury", "wound"),
         "casualty": ("casualty",),
         "detainee": ("detainee", "detained", "arrest", "arrested", "detention", "arrestee"),
-        "terrorist": ("terrorist", "militant", "insurgent", "extremist", "gunman", "bandit"),
-        "troop": ("troop", "soldier", "serviceman", "servicemen", "servicemember", "service member"),
+        "terrorist": ("terrorist", "militant", "insurgent", "extremist", "gunman", "bandit", "armed person",
+                      "armed man", "armed people", "armed men"),
+        "troop": ("troop", "soldier", "serviceman", "servicemen", "servicemember", "service member", "personnel",
+                  "military personnel"),
         "peacekeeper": ("peacekeeper", "peacekeeping troop", "peacekeeping force"),
         "person": ("people", "person", "individual", "resident", "citizen", "civilian"),
         "evacuee": ("evacuee", "evacuated"),

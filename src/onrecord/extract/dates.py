@@ -195,9 +195,27 @@ def _outside(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-def statement_date(doc: Any, statement: Any, published: str | None, language: str = "en") -> str | None:
-    """The ISO date the statement was made, from a date phrase outside its content."""
+# "MIRSK, Jan. 11 (Northern Wire) -": a wire dateline at the top of the text, after an optional byline
+_DATELINE = re.compile(rf"^(?:By [^\n]{{1,80}}\n)?[A-Z][A-Z .'\-]{{1,40}},\s+(?P<mon>{_MONTHS_EN})\s+(?P<day>\d{{1,2}})\b")
+
+
+def dateline_date(text: str, published: str | None) -> date | None:
+    """The date of a wire dateline, read in the year closest before publication; a reprint
+    published later keeps the wire story's date."""
     base = parse_published(published)
+    m = _DATELINE.match(text[:200])
+    month = _month(m["mon"]) if m else None
+    if base is None or month is None:
+        return None
+    return _closest_year(month, int(m["day"]), base, past_only=True)
+
+
+def statement_date(doc: Any, statement: Any, published: str | None, language: str = "en") -> str | None:
+    """The ISO date the statement was made, from a date phrase outside its content; relative
+    phrases ("on Tuesday") resolve against the dateline's date when the text has one (a reprint
+    keeps its wire story's day), else the publication date."""
+    dateline = dateline_date(doc.text, published)
+    base = dateline or parse_published(published)
     content = statement.content
     masked = [(content.start, content.end)] + [(f.start, f.end) for f in statement.fragments]
     anchor = statement.cue.start if statement.cue is not None else content.start

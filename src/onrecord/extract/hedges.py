@@ -27,6 +27,10 @@ HEDGE_KINDS = ("approximation", "preliminary", "scope", "condition", "modal", "a
 # kind -> regex alternatives (case-insensitive). "{NUM}" stands for "a number follows".
 HEDGE_LEXICONS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
+        "temporal": (  # the claim holds as of a time, not beyond it
+            r"as\s+of\s+(?:this\s+(?:morning|afternoon|evening|week)|today|now|tonight|yesterday)",
+            r"at\s+this\s+stage", r"at\s+the\s+time", r"until\s+further\s+notice", r"for\s+the\s+foreseeable\s+future",
+        ),
         "preliminary": (
             r"according\s+to\s+(?:the\s+)?(?:preliminary|initial|early|first|provisional)\s+"
             r"(?:data|information|figures|estimates?|reports?|findings|results|count)",
@@ -37,11 +41,13 @@ HEDGE_LEXICONS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "approximation": (
             r"(?:about|around|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated)(?=\s+(?:{NUM}))",
-            r"approximately", r"approx\.", r"roughly", r"or\s+so\b", r"give\s+or\s+take",
+            r"approximately", r"approx\.", r"approximate", r"roughly", r"or\s+so\b", r"give\s+or\s+take",
+            r"(?:rough\s+)?estimates?(?!\s+(?:that|of))",
         ),
         "scope": (
             r"(?:primary|main|principal|chief|key|first)\s+(?:mission|goal|task|aim|objective|purpose|focus|priority|job|target)s?",
-            r"so\s+far", r"to\s+date", r"for\s+now", r"for\s+the\s+time\s+being", r"at\s+this\s+stage",
+            r"(?:some|most|part|much|many)\s+of\s+(?:the|those|these|them|its|their|our)(?:\s+(?!of\b)[a-z]+)?",
+            r"so\s+far", r"to\s+date", r"for\s+now", r"for\s+the\s+time\s+being",
             r"at\s+the\s+moment", r"at\s+present", r"mainly", r"mostly", r"largely", r"primarily", r"partly",
             r"partially", r"in\s+part", r"in\s+some\s+(?:areas|places|regions|cases|parts)", r"for\s+the\s+most\s+part",
         ),
@@ -52,8 +58,10 @@ HEDGE_LEXICONS: dict[str, dict[str, tuple[str, ...]]] = {
             r"sources\s+(?:said|say)",
         ),
         "condition": (
-            r"if", r"unless", r"until", r"till", r"provided\s+(?:that\s+)?", r"as\s+long\s+as", r"on\s+condition\s+that",
-            r"depending\s+on", r"in\s+case", r"subject\s+to", r"assuming",
+            r"if", r"unless", r"until", r"till", r"provided\s+(?:that\s+)?", r"on\s+condition\s+that",
+            # "as long as necessary" sets no condition, "as long as the weather allows" does
+            r"as\s+long\s+as(?!\s+(?:(?:it\s+is|is|it's)\s+)?(?:necessary|needed|required|it\s+takes))",
+            r"depending\s+on", r"(?:(?:would|will|could|may|might)\s+)?depends?\s+on", r"depended\s+on", r"in\s+case", r"subject\s+to", r"assuming",
         ),
         "modal": (
             r"may", r"might", r"could", r"possibly", r"perhaps", r"probably", r"maybe", r"likely", r"unlikely",

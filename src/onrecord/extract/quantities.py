@@ -433,4 +433,12 @@ def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[
         return raw, grp
     raw = " ".join(t.text for t in phrase)
     lemma_phrase = " ".join(t.lemma_.lower() for t in phrase)
+    # an adjective that makes a lexicon phrase ("armed people" -> terrorist), not any adjective
+    adj = [c for c in noun.lefts if c.dep_ == "amod"]
+    if adj:
+        with_adj = " ".join(t.lemma_.lower() for t in [adj[-1]] + phrase)
+        group = canonical_counted(with_adj, language)
+        if group != with_adj and group != canonical_counted(lemma_phrase, language) and \
+                canonical_counted(adj[-1].lemma_, language) == adj[-1].lemma_.lower():
+            return " ".join(t.text for t in [adj[-1]] + phrase), group
     return raw, canonical_counted(lemma_phrase, language)
