@@ -29,8 +29,18 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 	$(BIN)/lint-imports
 
+eval: $(STAMP)
+	$(BIN)/python eval/quotes_eval.py
+	$(BIN)/python eval/claims_eval.py --set all
+	$(BIN)/python eval/speakers_eval.py
+	$(BIN)/python eval/flags_eval.py
+
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_extract.py --repeat 3
+	$(BIN)/python bench/bench_throughput.py --articles 400 --dask-articles 600
+	$(BIN)/python bench/bench_store.py --rows 100000
+	$(BIN)/python bench/bench_analysis.py --sizes 1000 10000
+	$(BIN)/python bench/bench_web.py
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm
