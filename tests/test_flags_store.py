@@ -92,9 +92,11 @@ def test_filtered_counts_and_pages_in_sql(filled):
     store, settings = filled
     detect_flags(store, settings)
     for kw in ({}, {"type": "reversal"}, {"speaker": "zhaksylov"}, {"outlet": "northern wire"},
-               {"since": "2031-01-12"}, {"until": "2031-01-08"}, {"verdict": "open"}, {"type": "nothing"}):
+               {"since": "2031-01-12"}, {"until": "2031-01-08"}, {"verdict": "open"}, {"type": "nothing"},
+               {"mention": "ZHAKSYLOV"}):
         assert store.count_flags(**kw) == len(store.flags(**kw)), kw
     assert store.count_flags(since="2031-01-12") == 1 and store.count_flags(outlet="northern wire") == 1
+    assert [f["type"] for f in store.flags(mention="zhaksylov")] == ["reversal"]
     newest = store.flags(newest=True)
     assert [f["type"] for f in newest] == ["number_drift", "reversal"]  # latest evidence 01-12, then 01-11
     for kw in ({}, {"speaker_name": "health"}, {"outlet": "VALDORIA TODAY"}, {"since": "2031-01-09", "until": "2031-01-11"},

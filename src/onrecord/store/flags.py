@@ -51,12 +51,13 @@ class FlagStore(SpeakerStore):
 
     def flags(self, *, type: str | None = None, speaker: str | None = None, verdict: str | None = None,
               limit: int | None = None, offset: int = 0, outlet: str | None = None, since: str | None = None,
-              until: str | None = None, newest: bool = False) -> list[dict[str, Any]]:
+              until: str | None = None, newest: bool = False, mention: str | None = None) -> list[dict[str, Any]]:
         """Flags, highest score first (``newest``: latest evidence date first), each with its evidence
         statements joined (article, outlet, date, span, speaker) and its verdict. ``speaker`` matches any
-        evidence speaker's name or id; ``outlet`` / ``since`` / ``until`` any evidence statement's."""
+        evidence speaker's name or id; ``mention`` any unresolved evidence statement's mention text (any case);
+        ``outlet`` / ``since`` / ``until`` any evidence statement's."""
         clauses, params = self._flag_where(type=type, speaker=speaker, verdict=verdict, outlet=outlet, since=since,
-                                           until=until)
+                                           until=until, mention=mention)
         order = " ORDER BY f.score DESC, f.type, f.id"
         if newest:
             order = (" ORDER BY (SELECT MAX(coalesce(s.said_on, a.published)) FROM flag_evidence fe"
@@ -75,16 +76,17 @@ class FlagStore(SpeakerStore):
         return self._with_evidence(rows)
 
     def count_flags(self, *, type: str | None = None, speaker: str | None = None, verdict: str | None = None,
-                    outlet: str | None = None, since: str | None = None, until: str | None = None) -> int:
+                    outlet: str | None = None, since: str | None = None, until: str | None = None,
+                    mention: str | None = None) -> int:
         """How many flags match the filters of :meth:`flags` (counted in SQL)."""
         clauses, params = self._flag_where(type=type, speaker=speaker, verdict=verdict, outlet=outlet, since=since,
-                                           until=until)
+                                           until=until, mention=mention)
         sql = "SELECT COUNT(*) FROM flags f LEFT JOIN verdicts v ON v.flag_id = f.id"
         return int(self._scalar(sql + (" WHERE " + " AND ".join(clauses) if clauses else ""), params) or 0)
 
     @staticmethod
-    def _flag_where(*, type=None, speaker=None, verdict=None, outlet=None, since=None,
-                    until=None) -> tuple[list[str], dict[str, Any]]:
+    def _flag_where(*, type=None, speaker=None, verdict=None, outlet=None, since=None, until=None,
+                    mention=None) -> tuple[list[str], dict[str, Any]]:
         """WHERE clauses over ``flags f LEFT JOIN verdicts v`` for the filters given."""
         clauses: list[str] = []
         params: dict[str, Any] = {}
@@ -104,6 +106,10 @@ class FlagStore(SpeakerStore):
                 " OR lower(sp.name) LIKE lower(:spl) OR lower(s.mention_text) LIKE lower(:spl))"
             )
             params.update(sp=speaker, spl=f"%{speaker}%")
+        if mention:
+            clauses.append("f.id IN (SELECT fe.flag_id FROM flag_evidence fe JOIN statements s ON s.id = fe.statement_id"
+                           " WHERE s.speaker_id IS NULL AND lower(trim(s.mention_text)) = lower(:mention))")
+            params["mention"] = mention.strip()
         if outlet:
             clauses.append("f.id IN (SELECT fe.flag_id FROM flag_evidence fe JOIN statements s ON s.id = fe.statement_id"
                            " JOIN articles a ON a.id = s.article_id WHERE lower(a.outlet) = lower(:outlet))")

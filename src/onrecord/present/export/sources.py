@@ -104,19 +104,21 @@ class Records:
     def iter_flags(self, *, type: str | None = None, speaker: str | None = None) -> Iterator[dict[str, Any]]:
         """Flags with their evidence statements expanded, highest score first.
 
-        ``speaker`` is a name (substring) or speaker id; ``m-…`` ids (unresolved mentions) are matched here.
+        ``speaker`` is a name (substring), a stored speaker's id or an unresolved mention's ``m-…`` id.
         """
         if not self.has_flags:
             return
-        by_mention = speaker if speaker and speaker.startswith("m-") else None
+        kw: dict[str, Any] = {"type": type, "speaker": speaker}
+        if speaker and speaker.startswith("m-"):
+            found = self.speaker(speaker)
+            if found is None:
+                return
+            kw.update(speaker=None, mention=found["name"])
         offset = 0
         while True:
-            page = list(self.store.flags(type=type, speaker=None if by_mention else speaker, limit=PAGE, offset=offset))
+            page = list(self.store.flags(**kw, limit=PAGE, offset=offset))
             for flag in page:
-                full = self.flag_shape(flag)
-                if by_mention and not any((speaker_of(e) or {}).get("id") == by_mention for e in full["evidence"]):
-                    continue
-                yield full
+                yield self.flag_shape(flag)
             if len(page) < PAGE:
                 return
             offset += PAGE

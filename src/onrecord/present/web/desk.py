@@ -8,7 +8,7 @@ page never reads more than its own rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from ...errors import BadRequestError, NotFoundError
 from ..export.dossier import flag_date
@@ -16,7 +16,7 @@ from ..export.sources import Records, speaker_of
 from .highlight import segments, sentence_window
 from .timeline_svg import timeline_svg
 
-__all__ = ["Filters", "Desk", "page_of"]
+__all__ = ["Filters", "Desk"]
 
 SEARCH_CAP = 1000
 
@@ -32,23 +32,8 @@ class Filters:
     offset: int = 0
 
 
-def page_of(rows: Iterable[dict[str, Any]], f: Filters) -> dict[str, Any]:
-    """Count a stream and keep only the requested page of it."""
-    items: list[dict[str, Any]] = []
-    total = 0
-    for row in rows:
-        if f.offset <= total < f.offset + f.limit:
-            items.append(row)
-        total += 1
-    return {"items": items, "total": total, "limit": f.limit, "offset": f.offset}
-
-
-def _in_range(day: str | None, f: Filters) -> bool:
-    if not (f.since or f.until):
-        return True
-    if not day:
-        return False
-    return (not f.since or day >= f.since) and (not f.until or day[: len(f.until)] <= f.until)
+def _empty(f: Filters) -> dict[str, Any]:
+    return {"items": [], "total": 0, "limit": f.limit, "offset": f.offset}
 
 
 class Desk:
@@ -164,19 +149,15 @@ class Desk:
         return self.store.speaker(done["a"])
 
     # -- flags ------------------------------------------------------------------------------
-    def _flag_matches(self, fl: dict[str, Any], f: Filters) -> bool:
-        ev = fl["evidence"]
-        if f.outlet and not any((e["article"]["outlet"] or "").lower() == f.outlet.lower() for e in ev):
-            return False
-        return not (f.since or f.until) or any(_in_range(e["said_on"] or e["published"], f) for e in ev)
-
     def flags(self, f: Filters) -> dict[str, Any]:
         if not self.records.has_flags:
-            return page_of((), f)
-        if f.speaker and f.speaker.startswith("m-"):  # an unresolved mention's id: matched on the statements
-            rows = (fl for fl in self.records.iter_flags(type=f.type, speaker=f.speaker) if self._flag_matches(fl, f))
-            return page_of(rows, f)
+            return _empty(f)
         kw = {"type": f.type, "speaker": f.speaker, "outlet": f.outlet, "since": f.since, "until": f.until}
+        if f.speaker and f.speaker.startswith("m-"):  # an unresolved mention's id
+            found = self.records.speaker(f.speaker)
+            if found is None:
+                return _empty(f)
+            kw.update(speaker=None, mention=found["name"])
         items = [self.records.flag_shape(fl) for fl in self.store.flags(**kw, limit=f.limit, offset=f.offset)]
         return {"items": items, "total": self.store.count_flags(**kw), "limit": f.limit, "offset": f.offset}
 
