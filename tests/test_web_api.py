@@ -399,3 +399,19 @@ def test_speaker_merge_persists_across_analyze(store_url, tmp_path):
     with open_store(url) as store:
         who = {store.statement(sid)["speaker"]["name"] for sid in ids["statements"].values()}
         assert who == {"Anna Petrova"} and store.count_speakers() == 1
+
+
+def test_timeline_labels_are_thinned_and_quotes_not_doubled():
+    from datetime import date, timedelta
+
+    from onrecord.present.web.pages import _quoted
+    from onrecord.present.web.timeline_svg import timeline_svg
+
+    days = [(date(2024, 12, 1) + timedelta(i)).isoformat() for i in range(60)]
+    svg = timeline_svg(days)
+    labels = re.findall(r'<text x="([\d.]+)" y="170"[^>]*>([^<]+)</text>', svg)
+    xs = [float(x) for x, _ in labels]
+    assert 4 <= len(labels) <= 12 and min(b - a for a, b in zip(xs, xs[1:])) >= 70  # no overlap at 10px
+    assert labels[0][1] == "2024-12-01" and "2025-01-" in svg and "12-08" in [t for _, t in labels]
+    assert _quoted('"Calm," he said.') == '"Calm," he said.' and _quoted("calm") == "“calm”"
+    assert _quoted("word " * 100, 40).endswith(" …”") and len(_quoted("word " * 100, 40)) < 45

@@ -50,6 +50,29 @@ def _next(d: date, bucket: str) -> date:
     return date(d.year + 1, 1, 1)
 
 
+_CHAR_W = 6.5  # px per character of a 10px axis label, generously
+
+
+def _ticks(periods: list[date], bucket: str, slot: float) -> list[tuple[int, str]]:
+    """(period index, label) for the x axis, thinned so that no two labels overlap.
+
+    Days read ``MM-DD`` after the first label, with the full date again where the year changes.
+    """
+    def text(i: int, prev: date | None) -> str:
+        d = periods[i]
+        if bucket == "day" and prev is not None and prev.year == d.year:
+            return d.strftime("%m-%d")
+        return _label(d, bucket)
+
+    widest = max(len(_label(p, bucket)) for p in periods) * _CHAR_W + 8
+    step = max(1, -(-int(widest) // max(1, int(slot))))
+    ticks, prev = [], None
+    for i in range(0, len(periods), step):
+        ticks.append((i, text(i, prev)))
+        prev = periods[i]
+    return ticks
+
+
 def period_counts(dates: Iterable[str | None]) -> list[tuple[str, int]]:
     """(period label, statements) for every period from the first to the last date (for text timelines)."""
     per_day: Counter[date] = Counter(d for v in dates if (d := _day(v)))
@@ -113,12 +136,10 @@ def timeline_svg(
             f'<rect class="tl-bar" x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{max(1.0, slot * 0.7):.1f}"'
             f' height="{h:.1f}" fill="{BAR}"><title>{escape(label)}</title></rect>'
         )
-    step = max(1, len(periods) // 8)
-    for i in range(0, len(periods), step):
+    for i, text in _ticks(periods, bucket, slot):
         x = left + i * slot + slot / 2
         parts.append(
-            f'<text x="{x:.1f}" y="{height - 10}" fill="{INK}" font-size="10" text-anchor="middle">'
-            f"{escape(_label(periods[i], bucket))}</text>"
+            f'<text x="{x:.1f}" y="{height - 10}" fill="{INK}" font-size="10" text-anchor="middle">{escape(text)}</text>'
         )
     for n, (d, f) in enumerate(sorted(marks, key=lambda m: m[0])):
         x = left + index[_key(d, bucket)] * slot + slot / 2 + (n % 3 - 1) * 4
