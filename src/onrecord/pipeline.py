@@ -94,7 +94,7 @@ def _extract_russian(group: list[Article]) -> Iterator[ArticleResult]:
 
     for art in group:
         try:
-            yield _result(art, *russian_facts(art.text, art.id))
+            yield _result(art, *russian_facts(art.text, art.id, art.published))
         except ModelError as exc:
             yield ArticleResult(art, error=f"no_pipeline:ru: {exc}")
         except Exception as exc:

@@ -3,8 +3,12 @@
 Pure rules over natasha's segmentation, morphology, syntax and NER:
 direct quotes in «ёлочках» / „лапках“ / "straight" marks attributed by a dash
 lead-out (``«...», — заявил X``) or a colon lead-in (``X заявил: «...»``),
-indirect speech (``X сообщил, что ...``), ``по словам X, ...`` and
-``по данным X`` cues, and bare colon lead-ins (``Шойгу: ...``).
+indirect speech (``X сообщил, что ...``), reported speech with the attribution after it
+(``Погибли 164 человека, сообщил X.``, ``..., — сообщили в министерстве.``), ``по словам X, ...``
+and ``по данным X`` cues, and bare colon lead-ins (``Шойгу: ...``).
+
+Each statement then carries quantities, hedges, ``said_on``, modality and polarity from
+:mod:`.russian_claims` (``published`` resolves "во вторник", "вчера").
 """
 
 from __future__ import annotations
@@ -15,10 +19,11 @@ from typing import Any
 
 from ..errors import ModelError
 from ..models import Entity, Span, Statement
+from .russian_claims import annotate_russian
 
 __all__ = ["RU_EXTRACTOR", "russian_facts", "SPEECH_LEMMAS_RU"]
 
-RU_EXTRACTOR = "onrecord.quotes.ru.v1"
+RU_EXTRACTOR = "onrecord.quotes.ru.v2"  # v2: attribution after the content; claims annotated
 
 SPEECH_LEMMAS_RU = frozenset(
     """заявить заявлять сказать говорить сообщить сообщать отметить отмечать подчеркнуть подчёркивать
@@ -86,8 +91,10 @@ def _speaker_of(tokens: list, verb) -> Any | None:
     return None
 
 
-def russian_facts(text: str, article_id: str = "") -> tuple[list[Statement], list[Entity], list[Span]]:
-    """(statements, named entities, sentence spans) of a Russian text; offsets are str offsets into ``text``."""
+def russian_facts(text: str, article_id: str = "", published: str | None = None,
+                  ) -> tuple[list[Statement], list[Entity], list[Span]]:
+    """(statements, named entities, sentence spans) of a Russian text; offsets are str offsets into ``text``.
+    Statements are annotated with claims; ``published`` (ISO date) resolves relative dates."""
     doc = _parse(text)
     sentences = [Span.of(text, s.start, s.stop) for s in doc.sents]
     entities: list[Entity] = []
@@ -103,7 +110,7 @@ def russian_facts(text: str, article_id: str = "") -> tuple[list[Statement], lis
             ce -= 1
         while cs < ce and text[cs].isspace():
             cs += 1
-        if ce - cs < 3 or any(a <= cs < b or a < ce <= b for a, b in covered):
+        if ce - cs < 3 or any(cs < b and a < ce for a, b in covered):
             return
         covered.append((cs, ce))
         out.append(
@@ -119,18 +126,24 @@ def russian_facts(text: str, article_id: str = "") -> tuple[list[Statement], lis
             )
         )
 
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    speech = {id(sent): [t for t in sent.tokens if t.pos == "VERB" and (t.lemma or "") in SPEECH_LEMMAS_RU]
+              for sent in sents}
+    # direct quotes (a quote may run over several sentences) attributed by the nearest speech verb
+    # outside it in the sentences it touches: a dash lead-out or a colon lead-in
+    for m in _QUOTE_RE.finditer(text):
+        qs, qe = m.start() + 1, m.end() - 1
+        near = [sent for sent in sents if sent.start <= qe and qs - 1 <= sent.stop]
+        cands = [(sent, v) for sent in near for v in speech[id(sent)] if not (qs <= v.start < qe)]
+        sent, verb = min(cands, key=lambda c: min(abs(c[1].start - qe), abs(c[1].start - qs)), default=(None, None))
+        subj = _speaker_of(sent.tokens, verb) if verb else None
+        src = _subtree_span(sent.tokens, subj) if subj else None
+        add("direct", qs, qe, (verb.start, verb.stop) if verb else None, src, 0.9 if verb else 0.5)
+    for sent in sents:
         toks = sent.tokens
-        verbs = [t for t in toks if t.pos == "VERB" and (t.lemma or "") in SPEECH_LEMMAS_RU]
-        # direct quotes attributed by a speech verb in the same sentence
-        for m in _QUOTE_RE.finditer(sent.text):
-            qs, qe = sent.start + m.start() + 1, sent.start + m.end() - 1
-            outside = [v for v in verbs if not (qs <= v.start < qe)]
-            verb = min(outside, key=lambda v: min(abs(v.start - qe), abs(v.start - qs)), default=None)
-            subj = _speaker_of(toks, verb) if verb else None
-            src = _subtree_span(toks, subj) if subj else None
-            add("direct", qs, qe, (verb.start, verb.stop) if verb else None, src, 0.9 if verb else 0.5)
-        # indirect speech: verb + ", что ..." / ", чтобы ..."
+        verbs = speech[id(sent)]
+        # indirect speech: verb + ", что ..." / ", чтобы ..."; or the attribution after the content:
+        # "Погибли 164 человека, сообщил X." / "..., — сообщили в министерстве."
         for verb in verbs:
             if any(a <= verb.start < b for a, b in covered):
                 continue
@@ -140,6 +153,20 @@ def russian_facts(text: str, article_id: str = "") -> tuple[list[Statement], lis
             if conj is not None:
                 src = _subtree_span(toks, subj) if subj else None
                 add("indirect", conj.stop + 1, sent.stop, (verb.start, verb.stop), src, 0.8 if subj else 0.55)
+                continue
+            before = [t for t in toks if t.stop <= verb.start]
+            while before and before[-1].text in ("—", "–", "-"):
+                before.pop()
+            if len(before) < 3 or before[-1].text != ",":
+                continue
+            tail = [t for t in after if t.pos != "PUNCT"]
+            if subj is not None and subj.start > verb.start:
+                src = _subtree_span(toks, subj)
+            elif tail and tail[0].text.lower() in ("в", "во") and len(tail) > 1:
+                src = (tail[1].start, tail[-1].stop)  # "сообщили в пресс-службе министерства"
+            else:
+                src = None
+            add("indirect", sent.start, before[-1].start, (verb.start, verb.stop), src, 0.75 if src else 0.5)
         # по словам X, ... / по данным X, ...
         pm = _PO_SLOVAM.search(sent.text)
         if pm:
@@ -149,7 +176,9 @@ def russian_facts(text: str, article_id: str = "") -> tuple[list[Statement], lis
                 src_s = sent.start + pm.end()
                 add("indirect", src_s + comma + 1, sent.stop, (sent.start + pm.start(), src_s - 1), (src_s, src_s + comma), 0.75)
         lead = _COLON_LEAD.match(sent.text)
-        if lead and not verbs:
+        if lead and not verbs and not _QUOTE_RE.search(sent.text):
             add("indirect", sent.start + lead.start("content"), sent.stop, None, (sent.start, sent.start + lead.end("src")), 0.6)
     out.sort(key=lambda s: s.content.start)
+    tokens = [t for sent in sents for t in sent.tokens]
+    out = annotate_russian(text, tokens, out, published, [(s.start, s.end) for s in sentences])
     return out, entities, sentences
