@@ -17,7 +17,7 @@ the extractor; the comparison maps both sides onto one form, and says where:
 
 * durations: gold keeps the stated unit (``hour``, ``week``, ``month``, ``year``), the
   extractor converts every duration to days so that they compare; gold is converted;
-* ``tonne`` is ``t``;
+* ``tonne`` is ``t`` and ``litre`` is ``l`` (the extractor normalises every volume to litres);
 * qualifiers ``approximately`` = ``about`` and ``at_most`` = ``up_to`` (the fixtures write
   "within two days" as ``at_most``, the demo gold as ``up_to``); ``range`` and ``vague``
   carry no more than the low/high of a quantity without a value, so they equal ``""``;
@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "onrecord" / "data"
 CORPORA = ("demo", "second")
 
 _DAYS = {"day": 1, "hour": 1 / 24, "week": 7, "month": 30, "year": 365, "minute": 1 / 1440}
-_UNIT = {"tonne": "t"}
+_UNIT = {"tonne": "t", "litre": "l", "liter": "l"}
 _QUAL = {"approximately": "about", "at_most": "up_to", "range": "", "vague": ""}
 
 

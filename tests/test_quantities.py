@@ -111,3 +111,26 @@ def test_formatted_count_round_trips_through_the_model(nlp, n: int, sep: str) ->
     text = f"Officials said {numeral} people were evacuated."
     q = one(nlp, text, numeral)
     assert q.value == n and q.unit == "" and q.counted == "evacuee"
+
+
+@pytest.mark.parametrize(
+    "text,fragment,value,unit",
+    [
+        ("About 4,000 litres of solvent leaked into the river.", "4,000", 4000, "l"),
+        ("The tank held 250 millilitres of the sample.", "250", 0.25, "l"),
+        ("Some 12 cubic metres of water were pumped out.", "12", 12000, "l"),
+        ("The water could rise by another 40 centimetres overnight.", "40", 40, "cm"),
+        ("Fishing is banned on a ten-kilometre stretch of the river.", "ten", 10, "km"),
+        ("They shipped 3,000 gallons of fuel.", "3,000", 3000, "gal"),
+    ],
+)
+def test_measures(nlp, text, fragment, value, unit) -> None:
+    qs = [q for q in find_quantities(nlp(text), "en") if fragment in q.text]
+    assert [(q.value, q.unit) for q in qs] == [(value, unit)]
+
+
+def test_units_of_one_dimension_convert() -> None:
+    from onrecord.extract.quantities import convertible, to_base, unit_dimension
+
+    assert convertible("t", "kg") and convertible("l", "gal") and not convertible("l", "kg")
+    assert to_base(2, "t") == to_base(2000, "kg") and unit_dimension("") == "" and unit_dimension("USD") == "USD"

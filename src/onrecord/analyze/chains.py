@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, NamedTuple
 
+from ..extract.quantities import to_base, unit_dimension
 from ..models import Flag
 from .claims import FIGURE_MARKERS, Claim, make_flag, on_date, quote
 from .propositions import STOPWORDS, content_keys
@@ -40,6 +41,8 @@ _GENERIC = frozenset({"", "person", "people", "persons", "individuals", "they", 
                       "number", "total", "peopl", "other", "others", "more"})
 # counts of a movement out are not counts of the stock ("600 soldiers had left" vs "3,000 deployed")
 _FLOW_OUT = re.compile(r"\b(?:left|leaving|departed|returned(?:\s+home)?|withdrawn|pulled\s+out|gone\s+home)\b", re.I)
+# dimensions whose figures an unknown thing may share (a count, a currency or a share may not)
+_PHYSICAL = frozenset({"volume", "mass", "length", "area"})
 _ORG_WORDS = frozenset({"agency", "ministry", "department", "company", "party", "council", "service", "services",
                         "office", "bureau", "news", "press", "chemicals", "group", "police", "court", "post", "wire",
                         "herald", "times", "corporation", "inc", "ltd", "bank", "union", "association"})
@@ -49,9 +52,9 @@ class Measurement(NamedTuple):
     claim: Claim
     q: Mapping[str, Any]
     thing: str
-    unit: str
+    unit: str  # the dimension for measures ("volume": litres, gallons, cubic metres), else the unit
     scope: frozenset[str]
-    low: float
+    low: float  # in the base unit of the dimension (litres, metres, kilograms, days)
     high: float
     bound: int  # +1 lower bound ("at least"), -1 upper bound, 0 two-sided
     magnitude: float
@@ -112,6 +115,9 @@ _NATIONAL = re.compile(r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\
 _HEAD_WORDS = re.compile(r"^\s*(?:of\s+)?((?:[^\W\d_][\w’'-]*\s*){1,3})")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TALLY = re.compile(r"\b(?:now|so\s+far|to\s+date|already|as\s+of|up\s+to\s+now)\b", re.I)
+# "now put the figure at 3,800": a revised estimate, not a running count that grew
+_REVISION = re.compile(r"\b(?:put|puts|revised?|revises|corrected|corrects|estimates?|re-?estimated)\s+"
+                       r"(?:\w+\s+){0,2}(?:figure|estimate|number|total|amount|count)\b", re.I)
 
 
 def _around(c: Claim, q: Mapping[str, Any]) -> tuple[str, str, str]:
@@ -130,7 +136,9 @@ def asserted(c: Claim, q: Mapping[str, Any]) -> bool:
     """A number the statement asserts as a total: not negated, not a part ("31 of the dead", "including 19")."""
     before, _, after = _around(c, q)
     tail = before[-40:]
-    return not (_NEGATED_BEFORE.search(tail) or _PARTIAL_BEFORE.search(tail) or _PARTIAL_AFTER.match(after))
+    # "500 litres of the solvent" names the material; only a count "of the ..." is a part
+    part_after = not q.get("unit") and _PARTIAL_AFTER.match(after)
+    return not (_NEGATED_BEFORE.search(tail) or _PARTIAL_BEFORE.search(tail) or part_after)
 
 
 def negated_number(c: Claim, q: Mapping[str, Any]) -> bool:
@@ -245,17 +253,41 @@ def measurements(claims: Iterable[Claim]) -> list[Measurement]:
                 continue
             out.append(_measurement(c, q, thing, approx, people))
     if unresolved:
-        known: dict[tuple[str, str, float], str] = {}
-        for m in out:
-            known.setdefault((m.claim.speaker, m.unit, m.magnitude), m.thing)
-            known.setdefault((m.claim.date, m.unit, m.magnitude), m.thing)
-        for c, q in unresolved:
-            mag = _magnitude(q)
-            if mag < 10 and not q.get("unit"):
-                continue
-            thing = known.get((c.speaker, q.get("unit") or "", mag)) or known.get((c.date, q.get("unit") or "", mag))
-            if thing and (_REFERS_BACK.search(c.text) or q.get("unit")):
-                out.append(_measurement(c, q, thing, bool(c.markers & {"approximate", "estimate"}), people))
+        out += _resolve(unresolved, out, people)
+    return out
+
+
+def _resolve(unresolved: list[tuple[Claim, Mapping[str, Any]]], known_ms: list[Measurement],
+             people: frozenset[str]) -> list[Measurement]:
+    """Figures whose thing is unknown. A count that refers back ("the figure of 20,000") takes the
+    thing of the same value from the same speaker or day. A measure ("4,000 litres escaped") takes
+    the thing its speaker, day or article measured in the same dimension, else the only thing
+    measured in that dimension, else the dimension itself ("@volume")."""
+    known: dict[tuple[str, str, float], str] = {}
+    by_dim: dict[tuple[str, str], str] = {}
+    dim_things: dict[str, set[str]] = {}
+    for m in known_ms:
+        known.setdefault((m.claim.speaker, m.unit, m.magnitude), m.thing)
+        known.setdefault((m.claim.date, m.unit, m.magnitude), m.thing)
+        if m.unit in _PHYSICAL:
+            for where in (m.claim.speaker, m.claim.date, m.claim.article_db):
+                by_dim.setdefault((where, m.unit), m.thing)
+            dim_things.setdefault(m.unit, set()).add(m.thing)
+    out: list[Measurement] = []
+    for c, q in unresolved:
+        approx = bool(c.markers & {"approximate", "estimate"})
+        dim = unit_dimension(q.get("unit") or "")
+        if dim in _PHYSICAL:
+            thing = next((by_dim[(w, dim)] for w in (c.speaker, c.date, c.article_db) if (w, dim) in by_dim), "")
+            only = dim_things.get(dim, set())
+            out.append(_measurement(c, q, thing or (next(iter(only)) if len(only) == 1 else f"@{dim}"), approx, people))
+            continue
+        mag = _magnitude(q)
+        if mag < 10 and not q.get("unit"):
+            continue
+        thing = known.get((c.speaker, dim, mag)) or known.get((c.date, dim, mag))
+        if thing and (_REFERS_BACK.search(c.text) or q.get("unit")):
+            out.append(_measurement(c, q, thing, approx, people))
     return out
 
 
@@ -269,16 +301,23 @@ def _person_words(name: str) -> list[str]:
 
 
 def _measurement(c: Claim, q: Mapping[str, Any], thing: str, approx: bool, people: frozenset[str]) -> Measurement:
+    """A measurement in the base unit of its dimension, so that "2 tonnes" and "6,000 kg" or "4,000
+    litres" and "4 cubic metres" compare."""
+    unit = q.get("unit") or ""
     lo, hi, bound = interval(q, approx) or (0.0, math.inf, 0)
-    return Measurement(c, q, thing, q.get("unit") or "", _scope(c, q, people), lo, hi, bound, _magnitude(q))
+    lo, hi = to_base(lo, unit) or 0.0, to_base(hi, unit)
+    return Measurement(c, q, thing, unit_dimension(unit), _scope(c, q, people), lo, math.inf if hi is None else hi,
+                       bound, _magnitude(q))
 
 
 def _magnitude(q: Mapping[str, Any]) -> float:
+    """The figure's size in the base unit of its dimension (a range: its middle)."""
     v = q.get("value")
+    unit = q.get("unit") or ""
     if v is not None:
-        return float(v)
+        return float(to_base(float(v), unit) or 0.0)
     vals = [float(x) for x in (q.get("low"), q.get("high")) if x is not None]
-    return sum(vals) / len(vals) if vals else 0.0
+    return float(to_base(sum(vals) / len(vals), unit) or 0.0) if vals else 0.0
 
 
 def _qty(m: Measurement) -> str:
@@ -293,7 +332,7 @@ def _order(m: Measurement) -> tuple:
 
 
 def chains(ms: Iterable[Measurement]) -> list[list[Measurement]]:
-    """Measurements split by (thing, unit), then into scope chains in date order: a measurement joins
+    """Measurements split by (thing, dimension), then into scope chains in date order: a measurement joins
     the chain sharing one of its scope names; without names, the chain whose recent figures it agrees
     with, else the chain last extended."""
     by_thing: dict[tuple[str, str], list[Measurement]] = {}
@@ -352,16 +391,41 @@ def _by_day(chain: list[Measurement]) -> dict[str, list[Measurement]]:
     return out
 
 
+def _tally(m: Measurement) -> bool:
+    """A running count ("have now been detained"), whose growth is no drift."""
+    sentence = _sentence(m.claim, m.q)
+    return bool(_TALLY.search(sentence)) and not _REVISION.search(sentence)
+
+
 def _drifts(chain: list[Measurement]) -> list[Flag]:
     """One flag per change: the figures of a day that no figure of the current run allows, against the
-    latest conflicting day before."""
-    flags = []
+    latest conflicting day before. A source whose new figure the run allows but its own earlier figure
+    does not ("less than 500 litres", the agency's "about 4,000", then its own "3,800") changed its
+    figure too: the change joins the flag raised against that earlier figure, or makes its own."""
+    found: list[tuple[list[Measurement], list[Measurement], list[Measurement]]] = []  # before, between, after
+    against: dict[int, int] = {}  # id of a figure flagged as the "before" -> index in found
     run: list[Measurement] = []
+    own: dict[str, Measurement] = {}  # each source's latest figure of an earlier day
     by_day = _by_day(chain)
     firsts_by_day = _by_day(_first_appearances(chain))
     for day in sorted(firsts_by_day):
         news = firsts_by_day[day]
         changed = [m for m in news if any(x.claim.date < day and _mconflict(x, m) for x in run)]
+        moved: set[str] = set()
+        for m in sorted(news, key=_order):
+            mine = own.get(_source(m)) if _source(m) else None
+            if m in changed or mine is None or _source(m) in moved or not _mconflict(mine, m):
+                continue
+            moved.add(_source(m))  # one change per source and day
+            after = _same_day(by_day, m)
+            if m.low > mine.high and all(_tally(x) for x in after):
+                continue
+            if id(mine) in against:
+                before, between, later = found[against[id(mine)]]
+                found[against[id(mine)]] = (before, between + later, after)
+            else:
+                against[id(mine)] = len(found)
+                found.append((_same_day(by_day, mine), [], after))
         while changed:
             m = changed[0]
             cluster = [x for x in changed if not _mconflict(x, m)]
@@ -370,24 +434,30 @@ def _drifts(chain: list[Measurement]) -> list[Flag]:
             latest = max(x.claim.date for x in earlier)
             prev = min((x for x in earlier if x.claim.date == latest), key=_order)
             after = _same_day(by_day, m)
-            if m.low > prev.high and all(_TALLY.search(_sentence(x.claim, x.q)) for x in after):
+            if m.low > prev.high and all(_tally(x) for x in after):
                 continue  # a running count ("have now been detained") that grew
-            flags.append(_drift_flag(_same_day(by_day, prev), after))
+            for x in earlier:
+                against.setdefault(id(x), len(found))
+            found.append((_same_day(by_day, prev), [], after))
         for m in news:
             run = [x for x in run if not _mconflict(x, m)][-12:] + [m]
-    return flags
+        for m in news:
+            if _source(m):
+                own[_source(m)] = m
+    return [_drift_flag(before, between, after) for before, between, after in found]
 
 
-def _drift_flag(before: list[Measurement], after: list[Measurement]) -> Flag:
+def _drift_flag(before: list[Measurement], between: list[Measurement], after: list[Measurement]) -> Flag:
     a, b = before[0], after[0]
     direction = "raised" if b.magnitude > a.magnitude else "lowered" if b.magnitude < a.magnitude else "requalified"
     who = a.claim.who if a.claim.who == b.claim.who else f"{a.claim.who} and then {b.claim.who}"
-    thing = a.thing.replace("/", " ")
+    thing = a.thing.replace("/", " ").lstrip("@")
     ratio = max(a.magnitude, b.magnitude) / max(min(a.magnitude, b.magnitude), 1e-9)
-    explanation = (f"{who} gave the {thing} count as “{_qty(a)}”{on_date(a.claim)} and as “{_qty(b)}”{on_date(b.claim)}:"
-                   f" {direction} beyond what the qualifiers allow.")
+    via = "".join(f", “{_qty(m)}” ({m.claim.who}{on_date(m.claim)})" for m in between[:2])
+    explanation = (f"{who} gave the {thing} count as “{_qty(a)}”{on_date(a.claim)}{via} and as “{_qty(b)}”"
+                   f"{on_date(b.claim)}: {direction} beyond what the qualifiers allow.")
     score = DRIFT_BASE + min(0.3, 0.3 * math.log10(ratio)) + (0.05 if a.claim.speaker == b.claim.speaker else 0.0)
-    return make_flag("number_drift", score, explanation, [m.claim for m in before + after],
+    return make_flag("number_drift", score, explanation, [m.claim for m in before + between[:2] + after],
                      topic=f"{thing}: {a.magnitude:g} → {b.magnitude:g}")
 
 
@@ -458,9 +528,10 @@ def _denied(ms: list[Measurement], claims: Iterable[Claim]) -> list[Flag]:
         for q in c.quantities:
             if q.get("value") is None or not negated_number(c, q):
                 continue
-            for m in asserted_by.get((c.date, float(q["value"])), [])[:5]:
+            key = (c.date, _magnitude(q))
+            for m in asserted_by.get(key, [])[:5]:
                 if m.claim.speaker and c.speaker and m.claim.speaker != c.speaker:
-                    m = min((x for x in asserted_by[(c.date, float(q["value"]))] if x.claim.speaker == m.claim.speaker),
+                    m = min((x for x in asserted_by[key] if x.claim.speaker == m.claim.speaker),
                             key=_order)
                     explanation = (f"{m.claim.who} asserted “{_qty(m)}” ({m.thing.replace('/', ' ')}) on {c.date}, and"
                                    f" {c.who} denied it the same day: {quote(c.text, 70)}.")

@@ -213,7 +213,9 @@ def dateline_date(text: str, published: str | None) -> date | None:
 def statement_date(doc: Any, statement: Any, published: str | None, language: str = "en") -> str | None:
     """The ISO date the statement was made, from a date phrase outside its content; relative
     phrases ("on Tuesday") resolve against the dateline's date when the text has one (a reprint
-    keeps its wire story's day), else the publication date."""
+    keeps its wire story's day), else the publication date. Without a date phrase, a text with a
+    wire dateline ("MIRSK, Jan. 12 (Northern Wire) -") was said on the dateline's day, not on the
+    day a reprint was published; otherwise ``None`` (the caller falls back to publication)."""
     dateline = dateline_date(doc.text, published)
     base = dateline or parse_published(published)
     content = statement.content
@@ -233,7 +235,9 @@ def statement_date(doc: Any, statement: Any, published: str | None, language: st
         dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
         if best is None or dist < best[0]:
             best = (dist, value)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    return dateline.isoformat() if dateline else None
 
 
 def _lang(language: str) -> str:

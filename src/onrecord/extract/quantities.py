@@ -12,7 +12,10 @@ Normalisation choices:
   an ISO currency code for money ("$200 million" -> 200000000 ``USD``), ``"day"`` for every
   duration (hours, weeks, months and years are converted to days: 24 hours -> 1, a month
   -> 30, a year -> 365) so that "twenty-four hours" and "ten days" compare directly, and
-  a short measure code for distances and weights ("km", "t", "kg", "barrel").
+  a short measure code for distances, areas and weights, kept as stated ("km", "cm", "t", "kg",
+  "ha"), and litres for every volume ("4,000 litres" -> ``l``; millilitres and cubic metres are
+  converted; gallons stay ``gal``). :func:`convertible` and :func:`to_base` compare units of one
+  dimension (2 t = 2,000 kg).
 * ``counted`` is the group name of the thing counted (see :mod:`.counted`), found through
   the dependency parse.
 * ``qualifier``: about, approximately, at_least, at_most, more_than, less_than, nearly,
@@ -33,7 +36,8 @@ from ..models import Quantity
 from .counted import INTRANSITIVE_EVENTS, canonical_counted, event_group
 from .numbers import lexicon, parse_number
 
-__all__ = ["find_quantities", "counted_phrases", "QUALIFIERS", "DURATION_DAYS", "CURRENCIES"]
+__all__ = ["find_quantities", "counted_phrases", "QUALIFIERS", "DURATION_DAYS", "CURRENCIES", "UNIT_DIMENSIONS",
+           "unit_dimension", "to_base", "convertible"]
 
 QUALIFIERS: dict[str, dict[str, str]] = {
     "en": {
@@ -65,6 +69,9 @@ CURRENCIES: dict[str, str] = {
     "pounds sterling": "GBP", "₽": "RUB", "rub": "RUB", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
     "rubles": "RUB", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", "tenge": "KZT", "kzt": "KZT",
     "¥": "JPY", "yen": "JPY", "yuan": "CNY", "долларов": "USD", "доллара": "USD", "евро": "EUR",
+    # several countries pay in crowns (SEK, NOK, DKK, CZK, ISK); which one the text rarely says
+    "crown": "crown", "crowns": "crown", "krona": "crown", "kronor": "crown", "krone": "crown",
+    "kroner": "crown", "koruna": "crown",
 }
 DURATION_DAYS: dict[str, float] = {
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14,
@@ -78,12 +85,61 @@ _DURATION_FORMS = {
 }
 _RU_DURATION_LEMMA = {"секунд": "секунда", "минут": "минута", "час": "час", "дн": "день", "ден": "день",
                       "сут": "сутки", "недел": "неделя", "меся": "месяц", "год": "год", "лет": "год"}
-_MEASURES = {
-    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-    "mile": "mile", "miles": "mile", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
-    "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "barrel": "barrel", "barrels": "barrel",
-    "hectare": "ha", "hectares": "ha", "км": "km", "тонн": "t", "кг": "kg",
+# measure word -> (unit code, multiplier to that code). Volumes are normalised to litres
+# (millilitres, hectolitres, cubic metres -> ``l``) because news mixes them for one spill or
+# reservoir; gallons stay ``gal`` (US or imperial is rarely said) and barrels ``barrel``.
+# Lengths and masses keep the unit as stated ("40 centimetres" -> ``cm``, "two tonnes" -> ``t``);
+# :func:`convertible` / :func:`to_base` compare any two units of one dimension.
+_MEASURES: dict[str, tuple[str, float]] = {
+    **{w: ("km", 1.0) for w in ("km", "kilometre", "kilometres", "kilometer", "kilometers", "км")},
+    **{w: ("m", 1.0) for w in ("metre", "metres", "meter", "meters")},
+    **{w: ("cm", 1.0) for w in ("cm", "centimetre", "centimetres", "centimeter", "centimeters")},
+    **{w: ("mm", 1.0) for w in ("mm", "millimetre", "millimetres", "millimeter", "millimeters")},
+    **{w: ("mile", 1.0) for w in ("mile", "miles")},
+    **{w: ("kg", 1.0) for w in ("kg", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos", "кг")},
+    **{w: ("g", 1.0) for w in ("gram", "grams", "gramme", "grammes")},
+    **{w: ("lb", 1.0) for w in ("lb", "lbs")},
+    **{w: ("t", 1.0) for w in ("ton", "tons", "tonne", "tonnes", "metric tons", "тонн", "тонны")},
+    **{w: ("l", 1.0) for w in ("litre", "litres", "liter", "liters", "литров", "литра")},
+    **{w: ("l", 0.001) for w in ("ml", "millilitre", "millilitres", "milliliter", "milliliters")},
+    **{w: ("l", 100.0) for w in ("hectolitre", "hectolitres", "hectoliter", "hectoliters")},
+    **{w: ("l", 1000.0) for w in ("cubic metre", "cubic metres", "cubic meter", "cubic meters", "m3", "m³")},
+    **{w: ("gal", 1.0) for w in ("gallon", "gallons")},
+    **{w: ("barrel", 1.0) for w in ("barrel", "barrels")},
+    **{w: ("ha", 1.0) for w in ("hectare", "hectares")},
+    **{w: ("km2", 1.0) for w in ("square kilometre", "square kilometres", "square kilometer",
+                                 "square kilometers", "km2", "km²")},
 }
+# unit code -> (dimension, size in the dimension's base unit)
+UNIT_DIMENSIONS: dict[str, tuple[str, float]] = {
+    "mm": ("length", 0.001), "cm": ("length", 0.01), "m": ("length", 1.0), "km": ("length", 1000.0),
+    "mile": ("length", 1609.344),
+    "g": ("mass", 0.001), "kg": ("mass", 1.0), "lb": ("mass", 0.45359237), "t": ("mass", 1000.0),
+    "l": ("volume", 1.0), "gal": ("volume", 3.785411784), "barrel": ("volume", 158.987294928),
+    "ha": ("area", 10_000.0), "km2": ("area", 1_000_000.0),
+    "day": ("time", 1.0),
+}
+
+
+def unit_dimension(unit: str) -> str:
+    """The dimension of a unit code ("length", "volume", ...); other units are their own dimension
+    (a currency, ``%``, ``""`` for counts)."""
+    return UNIT_DIMENSIONS.get(unit, (unit, 1.0))[0]
+
+
+def to_base(value: float | None, unit: str) -> float | None:
+    """``value`` in the base unit of its dimension (metres, kilograms, litres, square metres, days);
+    a unit with no dimension is returned unchanged."""
+    if value is None:
+        return None
+    return value * UNIT_DIMENSIONS.get(unit, (unit, 1.0))[1]
+
+
+def convertible(a: str, b: str) -> bool:
+    """Can values in units ``a`` and ``b`` be compared after :func:`to_base`?"""
+    return a == b or (a in UNIT_DIMENSIONS and b in UNIT_DIMENSIONS and UNIT_DIMENSIONS[a][0] == UNIT_DIMENSIONS[b][0])
+
+
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
            r"январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|"
@@ -144,7 +200,7 @@ def _pattern(language: str) -> _Pattern:
     measures = "|".join(re.escape(m) for m in sorted(_MEASURES, key=len, reverse=True))
     unit = (rf"(?P<unit>\s?%|\s?(?:percent|per\s+cent|процент(?:а|ов)?)\b|\s+percentage\s+points?\b"
             rf"|[\s-](?:{_DURATION_FORMS.get(language, _DURATION_FORMS['en'])})\b"
-            rf"|\s+(?:(?:US|U\.S\.)\s+)?(?:{currency_words})\b|\s?(?:{measures})\b)")
+            rf"|\s+(?:(?:US|U\.S\.)\s+)?(?:{currency_words})\b|[\s-]?(?:{measures})(?![\w²³]))")
     regex = re.compile(
         rf"(?<![\w\-.,$€£])(?:{currency_pre})?(?P<n1>{num})"
         rf"(?:(?P<sep>\s*[\-\u2013\u2014]\s*|\s+(?:to|or|and|до|или)\s+)(?:{currency_pre.replace('cur', 'cur2')})?"
@@ -216,7 +272,7 @@ def _unit_of(raw: str | None, language: str) -> tuple[str, float]:
     if u in CURRENCIES:
         return CURRENCIES[u], 1.0
     if u in _MEASURES:
-        return _MEASURES[u], 1.0
+        return _MEASURES[u]
     single = u[:-1] if u.endswith("s") else u
     if single in DURATION_DAYS:
         return "day", DURATION_DAYS[single]
