@@ -21,7 +21,7 @@ from ..errors import ModelError
 from ..models import Entity, Span, Statement
 from .russian_claims import annotate_russian
 
-__all__ = ["RU_EXTRACTOR", "russian_facts", "SPEECH_LEMMAS_RU"]
+__all__ = ["RU_EXTRACTOR", "russian_facts", "annotate_russian_statements", "SPEECH_LEMMAS_RU"]
 
 RU_EXTRACTOR = "onrecord.quotes.ru.v2"  # v2: attribution after the content; claims annotated
 
@@ -155,6 +155,12 @@ def russian_facts(text: str, article_id: str = "", published: str | None = None,
                 add("indirect", conj.stop + 1, sent.stop, (verb.start, verb.stop), src, 0.8 if subj else 0.55)
                 continue
             before = [t for t in toks if t.stop <= verb.start]
+            if len(before) == 1 and before[0].text.lower() == "как":  # "Как сообщил X, ..."
+                comma = next((t for t in after if t.text == ","), None)
+                if comma is not None:
+                    src = _subtree_span(toks, subj) if subj else None
+                    add("indirect", comma.stop, sent.stop, (verb.start, verb.stop), src, 0.75 if subj else 0.5)
+                continue
             while before and before[-1].text in ("—", "–", "-"):
                 before.pop()
             if len(before) < 3 or before[-1].text != ",":
@@ -182,3 +188,11 @@ def russian_facts(text: str, article_id: str = "", published: str | None = None,
     tokens = [t for sent in sents for t in sent.tokens]
     out = annotate_russian(text, tokens, out, published, [(s.start, s.end) for s in sentences])
     return out, entities, sentences
+
+
+def annotate_russian_statements(text: str, statements: list[Statement], published: str | None = None) -> list[Statement]:
+    """Claims for statements found elsewhere (gold spans, another extractor) over one natasha parse of ``text``."""
+    doc = _parse(text)
+    sents = list(doc.sents)
+    tokens = [t for sent in sents for t in sent.tokens]
+    return annotate_russian(text, tokens, statements, published, [(s.start, s.stop) for s in sents])

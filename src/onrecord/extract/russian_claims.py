@@ -31,7 +31,7 @@ from typing import Any, Iterable, Sequence
 from ..models import Hedge, Quantity, Statement
 from .counted import EVENT_VERBS, NOUN_GROUPS
 from .dates import parse_published, resolve_date
-from .numbers import lexicon, parse_number
+from .numbers import ParsedNumber, lexicon, parse_number
 from .quantities import DURATION_DAYS
 
 __all__ = [
@@ -70,7 +70,7 @@ RU_COUNTED: dict[str, str] = {
     for syn in syns
 }
 _EVENTS_RU = {**EVENT_VERBS["ru"], "эвакуировать": "evacuee", "убивать": "death", "погибать": "death",
-              "задерживать": "detainee", "пропасть": "missing"}
+              "задерживать": "detainee", "пропасть": "missing", "пострадать": "injured", "ранение": "injured"}
 
 # qualifier phrases (lower case, longest first when matched) -> the English qualifier names
 RU_QUALIFIERS: dict[str, str] = {
@@ -121,7 +121,7 @@ RU_HEDGES: dict[str, tuple[str, ...]] = {
         r"(?:до\s+тех\s+пор,?\s+)?пока\s+не\b[^,.;]*",
     ),
     "modal": (
-        r"(?:может|могут|мог|могла|могли|могло)(?!\s+(?:ещё\s+|еще\s+)?(?:измениться|быть\s+уточнен))",
+        r"(?:может|могут|можем|можете|могу|мог|могла|могли|могло)(?!\s+(?:ещё\s+|еще\s+)?(?:измениться|быть\s+уточнен))",
         r"возможно", r"вероятно", r"не\s+исключено", r"видимо", r"по-видимому",
     ),
     "attribution": (r"якобы", r"по\s+некоторым\s+данным", r"по\s+сообщениям", r"как\s+сообщается"),
@@ -184,7 +184,7 @@ def _qualifier(toks: list[Any], i: int) -> tuple[str, int | None]:
     return "", None
 
 
-def _counted(toks: list[Any], j: int) -> str:
+def _counted(toks: list[Any], i: int, j: int) -> str:
     """The counted thing for a number ending before token ``j``: the governed noun's lemma, grouped."""
     lemma = ""
     for k in range(j, min(j + 3, len(toks))):
@@ -199,11 +199,22 @@ def _counted(toks: list[Any], j: int) -> str:
         return _EVENTS_RU[lemma]
     group = RU_COUNTED.get(lemma, lemma)
     if group in ("person", ""):
-        # "погибли 164 человека", "2 тысячи задержаны": the event verb nearby names the group
-        lo, hi = max(0, j - 8), min(len(toks), j + 5)
-        for t in toks[lo:hi]:
-            if _lemma(t) in _EVENTS_RU and (t.pos == "VERB" or t.pos == "ADJ"):
-                return _EVENTS_RU[_lemma(t)]
+        # "2 тысячи задержаны", "40 получили ранения", "погибли 164 человека": an event word nearby
+        # names the group; look ahead first, then back, never across a comma or "и"
+        ahead = []
+        for t in toks[j:j + 4]:
+            if t.text in (",", ".", ";") or _low(t) == "и":
+                break
+            ahead.append(t)
+        back = []
+        for t in reversed(toks[max(0, i - 6):i]):
+            if t.text in (",", ".", ";", "—") or _low(t) == "и":
+                break
+            back.append(t)
+        for t in ahead + back:
+            lem = _lemma(t)
+            if lem in _EVENTS_RU:
+                return _EVENTS_RU[lem]
     return group
 
 
@@ -218,7 +229,9 @@ def find_quantities_ru(text: str, tokens: Sequence[Any], start: int = 0, end: in
         low = _low(t)
         vague = low in lexicon("ru").vague and not (i and (_is_digit(toks[i - 1]) or _is_number_word(toks[i - 1])))
         few = low == "несколько" and i + 1 < len(toks) and _lemma(toks[i + 1]) in _SCALE_WORDS
-        bare_day = low in ("сутки", "суток") and not (i and (_is_digit(toks[i - 1]) or _is_number_word(toks[i - 1])))
+        bare_day = not (i and (_is_digit(toks[i - 1]) or _is_number_word(toks[i - 1]))) and (
+            low in ("сутки", "суток")
+            or (i >= 2 and _low(toks[i - 1]) == "течение" and _lemma(t) in DURATION_DAYS and t.pos == "NOUN"))
         if not (_is_digit(t) or _is_number_word(t) or vague or few or bare_day):
             i += 1
             continue
@@ -226,6 +239,8 @@ def find_quantities_ru(text: str, tokens: Sequence[Any], start: int = 0, end: in
         parts = [t.text if _is_digit(t) else low if vague else _lemma(t)]
         if few:
             parts, j = ["несколько", _lemma(toks[i + 1])], i + 2
+        elif vague and i + 1 < len(toks) and _lemma(toks[i + 1]) in _SCALE_WORDS and low in lexicon("ru").vague_prefix:
+            parts, j = [low, _lemma(toks[i + 1])], i + 2  # "десятки тысяч" = "tens of thousands"
         elif not vague and not bare_day:
             while j < len(toks):
                 n = toks[j]
@@ -240,6 +255,10 @@ def find_quantities_ru(text: str, tokens: Sequence[Any], start: int = 0, end: in
                 j += 1
         if bare_day:
             parsed = parse_number("1")
+        elif vague and len(parts) == 2:
+            lex = lexicon("ru")
+            factor, scale = lex.vague_prefix[parts[0]], (lex.scales.get(parts[1]) or lex.abbreviations[parts[1]])
+            parsed = ParsedNumber(None, 2.0 * factor * scale, 10.0 * factor * scale - 1)
         else:
             parsed = parse_number(" ".join(parts), "ru", dot_thousands=True)
         nxt = toks[j] if j < len(toks) else None
@@ -253,8 +272,9 @@ def find_quantities_ru(text: str, tokens: Sequence[Any], start: int = 0, end: in
             continue
         value, lo, hi = parsed.value, parsed.low, parsed.high
         q_start, q_end, unit, counted = t.start, toks[j - 1].stop, "", ""
-        if bare_day:
+        if bare_day:  # "сутки", "в течение месяца": one of the unit
             unit = "day"
+            value = DURATION_DAYS.get(_lemma(t), 1.0)
         elif prev is not None and prev.text in _CURRENCY and prev.stop == t.start:
             unit, q_start = _CURRENCY[prev.text], prev.start
         elif nxt is not None and (_lemma(nxt) in _PERCENT or nxt.text == "%"):
@@ -268,10 +288,12 @@ def find_quantities_ru(text: str, tokens: Sequence[Any], start: int = 0, end: in
         elif nxt is not None and _lemma(nxt) in _MEASURE:
             unit, q_end, j = _MEASURE[_lemma(nxt)], nxt.stop, j + 1
         else:
-            counted = _counted(toks, j)
+            counted = _counted(toks, i, j)
         qualifier, _ = _qualifier(toks, i - (1 if q_start < t.start else 0))
         if qualifier == "at_most" and unit != "day" and _low(toks[i - 1]) == "течение":
             qualifier = ""
+        if qualifier == "up_to" and i >= 2 and toks[i - 2].pos == "VERB":
+            qualifier = ""  # "вырос до 7,5%": the value reached, not a ceiling
         out.append(Quantity(value=value, start=q_start, end=q_end, text=text[q_start:q_end], low=lo, high=hi,
                             unit=unit, counted=counted, qualifier=qualifier))
         i = j
@@ -302,7 +324,7 @@ def find_hedges_ru(text: str, start: int = 0, end: int | None = None,
 
 
 _FUTURE_AUX = frozenset({"будет", "будут", "будем", "буду", "будешь", "будете"})
-_POSSIBLE = frozenset({"может", "могут", "мог", "могла", "могли", "могло", "возможно", "исключено", "вероятно"})
+_POSSIBLE = frozenset({"может", "могут", "можем", "можете", "могу", "мог", "могла", "могли", "могло", "возможно", "исключено", "вероятно"})
 _NECESSARY = frozenset({"должен", "должна", "должны", "должно", "нужно", "надо", "необходимо", "обязан", "обязаны"})
 _INTENTION = frozenset({"планировать", "намереваться", "собираться", "обещать", "пообещать", "намерен",
                         "намерена", "намерены", "готовиться", "решить"})
@@ -327,7 +349,7 @@ def modality_ru(tokens: Sequence[Any], start: int, end: int, hedges: Iterable[He
         return "intention"
     if words & _NECESSARY:
         return "necessary"
-    if words & _POSSIBLE and not any(_low(a) == "может" and _low(b) in ("измениться",) for a, b in zip(toks, toks[1:])):
+    if words & _POSSIBLE:
         return "possible"
     if words & _FUTURE_AUX or any(t.pos in ("VERB", "AUX") and (t.feats or {}).get("Tense") == "Fut" for t in toks):
         return "future"
@@ -342,7 +364,8 @@ def polarity_ru(tokens: Sequence[Any], start: int, end: int, cue_lemma: str = ""
     neg = False
     for a, b in zip(toks, toks[1:] + [None]):
         low = _low(a)
-        if low in _NEGATORS and not (low == "не" and b is not None and _low(b) in _NOT_NEGATION_AFTER_NE):
+        if low in _NEGATORS and not (low == "не" and b is not None and (
+                _low(b) in _NOT_NEGATION_AFTER_NE or (b.feats or {}).get("VerbForm") == "Inf")):  # "не допустить"
             neg = True
             break
     if cue_lemma.lower() in _NEGATIVE_CUES:
