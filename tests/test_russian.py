@@ -195,3 +195,28 @@ def test_russian_article_end_to_end(tmp_path):
         # "министр обороны Сергей Шойгу", "Шойгу" and "Сергей Шойгу" are one speaker across both articles
         assert {s["speaker"]["name"] for s in statements} == {"Сергей Шойгу"}
         assert len({s["speaker"]["id"] for s in statements}) == 1
+
+
+def test_inflected_name_forms_link_to_one_speaker(tmp_path):
+    """Nominative, genitive and bare-surname mentions of one person are one canonical speaker."""
+    import json
+
+    from onrecord.pipeline import ingest
+    from onrecord.settings import resolve_settings
+    from onrecord.store import open_store
+
+    corpus = tmp_path / "ru.jsonl"
+    rows = [
+        {"id": "r1", "outlet": "Пример", "date": "2025-01-12", "lang": "ru",
+         "text": "«Миротворцы выполнят свои задачи до полной стабилизации», — заявил министр обороны России Сергей Шойгу."},
+        {"id": "r2", "outlet": "Пример", "date": "2025-01-13", "lang": "ru",
+         "text": "По словам министра обороны Сергея Шойгу, контингент останется в стране. "
+                 "Шойгу добавил, что вывод начнется позже."},
+    ]
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    settings = resolve_settings({"db": str(tmp_path / "ru.db"), "progress": False}, env={})
+    with open_store(settings.db) as store:
+        report = ingest([str(corpus)], store, settings)
+        assert report.statements == 3
+        named = {(s["speaker"] or {}).get("name") for s in store.statements()}
+    assert named == {"Сергей Шойгу"}

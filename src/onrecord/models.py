@@ -224,6 +224,7 @@ class Entity:
     span: Span
     label: str
     sentence: int = -1  # index of the sentence holding it
+    normal: str = ""  # base (nominative) form when the language inflects names: "Сергея Шойгу" -> "Сергей Шойгу"
 
 
 @dataclass(frozen=True, slots=True)

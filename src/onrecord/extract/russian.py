@@ -101,7 +101,8 @@ def russian_facts(text: str, article_id: str = "", published: str | None = None,
     for sp in doc.spans:
         label = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}.get(sp.type, sp.type)
         idx = next((i for i, s in enumerate(sentences) if s.start <= sp.start < s.end), -1)
-        entities.append(Entity(Span.of(text, sp.start, sp.stop), label, idx))
+        sp.normalize(_models()["vocab"])
+        entities.append(Entity(Span.of(text, sp.start, sp.stop), label, idx, sp.normal or ""))
     out: list[Statement] = []
     covered: list[tuple[int, int]] = []
 

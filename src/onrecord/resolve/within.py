@@ -194,23 +194,27 @@ def build_cast(result: ArticleResult) -> Cast:
             spans.append((ent.span.start, ent.span.end, "person"))
     for a in apps:
         spans.append((a.name_start, a.name_end, "person"))
+    entity_people = [(a, b) for a, b, _ in spans]
     for st in result.statements:
         m = st.speaker_mention
         if m is None or pronoun_features(m.text, lang):
             continue
         part = _name_part(m.text, m.start)
+        if part and any(a < part[2] and part[1] < b for a, b in entity_people):
+            continue  # the tagger's person span is more exact ("России Сергей Шойгу" holds "Сергей Шойгу")
         if part and part[0].lower() not in _GENERIC and not _dateline(part[0]):
             if cast.orgs.is_org(part[0]) or part[0] in places:
                 org_ents.append((part[1], part[2], part[0]))
             else:
                 spans.append((part[1], part[2], "person"))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    normals = {(e.span.start, e.span.end): e.normal for e in result.entities if e.normal}  # inflected names
     taken: list[tuple[int, int]] = []
     pending: list[tuple[int, int, str]] = []
     for start, end, _kind in spans:
         if any(a <= start < b or a < end <= b for a, b in taken):
             continue
-        display = strip_honorifics(clean_name(text[start:end]))
+        display = strip_honorifics(clean_name(normals.get((start, end)) or text[start:end]))
         if (not display or not looks_like_name(display) or _dateline(display)
                 or is_role_phrase(display, lang) and len(display.split()) == 1):
             continue
