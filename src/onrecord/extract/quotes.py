@@ -41,6 +41,91 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     return sorted(best.values(), key=lambda d: (d.start, d.end))
 
 
+def _inside(inner: Draft, outer: Draft) -> bool:
+    """Every fragment of ``inner`` lies inside one fragment of ``outer`` (and they differ)."""
+    return inner is not outer and all(any(s <= a and b <= e for s, e in outer.fragments) for a, b in inner.fragments)
+
+
+_SIDE_DEPS = frozenset({"conj", "advcl", "parataxis"})
+
+
+def _side_statement(doc: Doc, inner: Draft, outer: Draft) -> tuple[int, int] | None:
+    """The characters of ``inner`` (cue, own subject and content) when it stands beside the
+    outer statement's content rather than being it: a coordinated or adverbial reporting
+    clause (``said A, and B claimed C``, ``..., saying only that C``). None otherwise."""
+    if inner.cue_token < 0 or not inner.cue or inner.cue_token == outer.cue_token:
+        return None
+    tok = doc[inner.cue_token]
+    if tok.dep_ not in _SIDE_DEPS:
+        return None
+    start = min(inner.start, inner.cue[0], tok.left_edge.idx)
+    if inner.source and outer.start < inner.source[0] < start:
+        start = inner.source[0]  # its own subject goes with it; a shared one stays outside
+    if start <= outer.start:
+        return None
+    return start, inner.end
+
+
+def _cut(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    s, e = span
+    if cut[1] <= s or cut[0] >= e:
+        return [span]
+    return [f for f in ((s, cut[0]), (cut[1], e)) if f[1] > f[0]]
+
+
+def _reports_itself(inner: Draft, outer: Draft) -> bool:
+    """``X repeated that C, a claim police have not confirmed``: a clause before its cue that
+    holds a whole report of its own (cue and subject, no quotation marks) is that report."""
+    return (outer.cue is not None and inner.cue is not None and inner.source is not None and not inner.quotes
+            and outer.end <= outer.cue[0] and outer.start == inner.source[0] and inner.cue[1] <= outer.end)
+
+
+def _unnest(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """PolNeAR-style news annotation almost never nests one statement's content inside
+    another's: ``X said Y wants to win`` is one statement (measured on PolNeAR train, 128 of
+    19,832 gold contents are nested). The outer one is kept, except that a reporting clause
+    beside the outer content is cut out of it and kept, and a noun's own content wins over
+    the verb that governs the noun (``did not repeat his statement that C``)."""
+    drop = set()
+    for i, inner in enumerate(drafts):
+        for k, outer in enumerate(drafts):
+            if not _inside(inner, outer):
+                continue
+            if inner.rule.startswith("noun:") and doc[inner.cue_token].head.i == outer.cue_token:
+                drop.add(k)
+                continue
+            if _reports_itself(inner, outer):
+                drop.add(k)
+                continue
+            side = _side_statement(doc, inner, outer)
+            if side is not None:
+                cut = [g for f in outer.fragments for g in _cut(f, side)]
+                if cut:
+                    outer.fragments[:] = cut
+                    continue
+            drop.add(i)
+            break
+    return [d for i, d in enumerate(drafts) if i not in drop]
+
+
+def _clip_to_paragraph(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A reported clause does not run past its cue's paragraph (the parser sometimes joins
+    a quotation paragraph to the next sentence); quotation marks re-extend it later."""
+    out = []
+    for d in drafts:
+        if d.cue is not None:
+            lo = text.rfind("\n", 0, d.cue[0]) + 1
+            hi = text.find("\n", d.cue[1])
+            hi = len(text) if hi == -1 else hi
+            d.fragments = [(max(s, lo), min(e, hi)) for s, e in d.fragments if s < hi and e > lo]
+            if not d.fragments:
+                continue
+            if d.source and not (lo <= d.source[0] and d.source[1] <= hi):
+                d.source = None
+        out.append(d)
+    return out
+
+
 _CARRY_CHARS = 600
 _CARRY_FACTOR = 1.5
 
@@ -80,8 +165,9 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts += _new_only(headline_drafts(doc, language), drafts)
     # cues inside a closed quotation belong to the quoted speaker's words, not to the report
     drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes))]
+    drafts = _clip_to_paragraph(text, drafts)
     drafts += attach_quotes(doc, quotes, drafts, language)
-    drafts = _dedupe(drafts)
+    drafts = _unnest(doc, _dedupe(drafts))
     _speakers_outside_quotes(doc, drafts, quotes)
     _carry_speaker(drafts)
     out = []
