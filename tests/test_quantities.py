@@ -40,7 +40,7 @@ def one(nlp, text: str, fragment: str):
         ("The bank will lend $200 million.", "$200 million", 2e8, None, None, "USD", "", ""),
         ("It will cost 2-3 billion dollars.", "2-3 billion dollars", None, 2e9, 3e9, "USD", "", ""),
         ("Inflation reached 14.2% in December.", "14.2%", 14.2, None, None, "%", "inflation", ""),
-        ("A dozen police officers were injured.", "A dozen", 12, None, None, "", "injured", ""),
+        ("A dozen police officers were injured.", "A dozen", 12, None, None, "", "injured police officer", ""),
         ("Hundreds of protesters gathered.", "Hundreds", None, 200, 999, "", "protester", ""),
         ("Officials said 20 000 troops arrived.", "20 000", 20000, None, None, "", "troop", ""),
         ("Officials said 20.000 soldiers arrived.", "20.000", 20000, None, None, "", "troop", ""),
@@ -127,6 +127,37 @@ def test_formatted_count_round_trips_through_the_model(nlp, n: int, sep: str) ->
 def test_measures(nlp, text, fragment, value, unit) -> None:
     qs = [q for q in find_quantities(nlp(text), "en") if fragment in q.text]
     assert [(q.value, q.unit) for q in qs] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text, fragment, counted",
+    [
+        ("Less than 500 litres of the solvent had escaped.", "500 litres", "spilled solvent"),
+        ("About two tonnes of dead fish had been collected.", "two tonnes", "dead fish"),
+        ("His members had seen dead fish. \"We saw dozens of them,\" he said.", "dozens", "dead fish"),
+        ("About 4,000 litres of solvent leaked. Later 3,800 litres escaped.", "3,800 litres", "spilled solvent"),
+        ("164 people had been killed, including 19 members of the security forces.", "19", "dead police officer"),
+        ("Three foreign nationals were among those killed.", "Three", "dead foreigner"),
+        ("The first 600 soldiers had left.", "600", "withdrawn troop"),
+        ("The fire destroyed 340 homes.", "340", "destroyed home"),
+        ("The ministry said 150 vehicles, including 30 police cars, had been burned.", "30", "police car"),
+        ("Dozens of people were still missing.", "Dozens", "missing"),
+        ("About 2,500 troops arrived. The figure of 2,500 was later revised.", "2,500", "troop"),
+    ],
+)
+def test_counted_from_the_parse(nlp, text, fragment, counted) -> None:
+    qs = [q for q in find_quantities(nlp(text), "en") if q.text == fragment]
+    assert qs and qs[-1].counted == counted
+
+
+@pytest.mark.parametrize(
+    "gold, group",
+    [("police death", "dead police officer"), ("person charged", "charged person"), ("dead fish", "dead fish"),
+     ("fish kill", "dead fish"), ("injured person", "injured"), ("withdrawn soldier", "withdrawn troop"),
+     ("piece of equipment", "equipment"), ("foreign death", "dead foreigner"), ("police car", "police car")],
+)
+def test_gold_phrasings_compose_into_groups(gold: str, group: str) -> None:
+    assert canonical_counted(gold) == group
 
 
 def test_units_of_one_dimension_convert() -> None:

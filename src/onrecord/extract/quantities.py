@@ -33,7 +33,8 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from ..models import Quantity
-from .counted import INTRANSITIVE_EVENTS, canonical_counted, event_group
+from .counted import (PARTITIVES, STATE_HEADS, STATE_WORDS, canonical_counted, counted_state, event_group, lexicon_phrases,
+                      state_of_verb)
 from .numbers import lexicon, parse_number
 
 __all__ = ["find_quantities", "counted_phrases", "QUALIFIERS", "DURATION_DAYS", "CURRENCIES", "UNIT_DIMENSIONS",
@@ -297,7 +298,7 @@ def _parse(raw: str, language: str, dot_thousands: bool) -> tuple[float | None, 
 
 
 def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], language: str,
-           pat: _Pattern) -> tuple[Quantity, str] | None:
+           pat: _Pattern, lookback: bool = True) -> tuple[Quantity, str] | None:
     n1, n2 = g["n1"], g["n2"]
     spans = g["_spans"]
     after = text[end:end + 12]
@@ -349,12 +350,34 @@ def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], languag
     qa = pat.qualifier_after.match(text[end:end + 10])
     if qa and not qualifier:
         qualifier = q_quals.get(qa.group("q").lower(), "")
-    raw_counted, counted = _counted(doc, start, end, unit, language)
+    raw_counted, counted, wanted = _counted(doc, start, end, unit, language)
+    if wanted:  # the thing is named earlier: "the figure is 225", "4,000 litres escaped"
+        earlier = _antecedent(doc, text, start, unit, _clean(value), wanted, language, pat) if lookback else ""
+        state = counted
+        counted = canonical_counted(f"{state} {earlier}" if state else earlier, language) if earlier else ""
     quantity = Quantity(
         value=_clean(value), start=start, end=end, text=text[start:end], low=_clean(low), high=_clean(high),
         unit=unit, counted=counted, qualifier=qualifier,
     )
     return quantity, raw_counted
+
+
+def _antecedent(doc: Any, text: str, start: int, unit: str, value: float | None, wanted: str, language: str,
+                pat: _Pattern) -> str:
+    """The counted group of the nearest earlier quantity of the document (within 3,000 characters)
+    with the same unit -- and the same value first when ``wanted`` is "value"."""
+    same_value = same_unit = ""
+    for m in pat.regex.finditer(text, max(0, start - 3000), start):
+        for s, e, g in _split_range(text, m):
+            built = _build(doc, text, s, e, g, language, pat, lookback=False) if e <= start else None
+            if built is None or not built[0].counted or built[0].unit != unit:
+                continue
+            same_unit = built[0].counted
+            if value is not None and built[0].value == value:
+                same_value = built[0].counted
+    if wanted == "value":
+        return same_value or (same_unit if unit else "")
+    return same_unit
 
 
 def _clean(x: float | None) -> float | None:
@@ -406,44 +429,70 @@ def _tokens(doc: Any, start: int, end: int) -> Any:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _noun_phrase(tok: Any) -> list[Any]:
-    """The noun with its compound and adjectival-noun modifiers ("death toll")."""
+def _noun_phrase(tok: Any, language: str = "en") -> list[Any]:
+    """The noun with its compound modifiers ("death toll"), and an adjective that makes a lexicon
+    phrase with it ("armed people", "foreign nationals")."""
     mods = [c for c in tok.lefts if c.dep_ in ("compound",) and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    adj = [c for c in tok.lefts if c.dep_ == "amod"]
+    if adj and " ".join(t.lemma_.lower() for t in [adj[-1]] + mods + [tok]) in lexicon_phrases(language):
+        mods = [adj[-1]] + mods
     return mods + [tok]
 
 
-def _event_of(noun: Any, language: str) -> tuple[Any, str] | None:
-    """An event verb whose patient the noun is: "people killed", "were detained", "died"."""
-    intransitive = INTRANSITIVE_EVENTS.get(language, INTRANSITIVE_EVENTS["en"])
-    for c in noun.children:
-        if c.dep_ in ("acl", "relcl", "amod") and event_group(c.lemma_, language):
-            if c.dep_ != "relcl" or c.lemma_ in intransitive or any(x.dep_ == "auxpass" for x in c.children):
-                return c, event_group(c.lemma_, language) or ""
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_ in _NUMBER_NOUNS:
-        noun = noun.head.head  # "a total of 16 servicemen died": the relation is the total's
-    head = noun.head
-    if head is not noun and head.pos_ in ("VERB", "AUX", "ADJ"):
-        grp = event_group(head.lemma_, language)
-        if grp:
-            if noun.dep_ in ("nsubjpass", "dobj") or (noun.dep_ == "nsubj" and head.lemma_ in intransitive):
-                return head, grp
+def _group(noun: Any, language: str, state: str = "", by: Any = None) -> tuple[str, str]:
+    """(raw phrase, group) of a counted noun in a state ("officers" + injured -> injured police officer)."""
+    if not state:
+        state, by = counted_state(noun, language)
+    phrase = _noun_phrase(noun, language)
+    raw = " ".join(t.text for t in sorted(phrase + ([by] if by is not None and by not in phrase else []),
+                                          key=lambda t: t.i))
+    lemmas = " ".join(t.lemma_.lower() for t in phrase)
+    group = canonical_counted(f"{state} {lemmas}" if state else lemmas, language)
+    return raw, group
+
+
+# nouns that stand for an earlier number ("the figure is 225")
+_FIGURE_NOUNS = frozenset({"figure", "number", "total", "tally", "count", "estimate"})
+# what a pronoun or a bare "figure" can stand for
+_NOT_ANTECEDENT = frozenset(_MEASURES) | frozenset(DURATION_DAYS) | frozenset(f"{d}s" for d in DURATION_DAYS) \
+    | _NUMBER_NOUNS | frozenset({"percent", "time", "way", "part", "home", "thing"})
+
+
+def _pronoun_antecedent(doc: Any, before: int, state: str, language: str) -> tuple[Any, str] | None:
+    """The nearest plural noun before token ``before`` ("dead fish ... dozens of them")
+    that can be in ``state``; None if there is none within 80 tokens."""
+    for i in range(before - 1, max(-1, before - 80), -1):
+        t = doc[i]
+        if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_ANTECEDENT or t.lemma_.lower() in _NOT_ANTECEDENT:
+            continue
+        plural = t.tag_ in ("NNS", "NNPS") or "Plur" in t.morph.get("Number") or any(
+            c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in STATE_WORDS) for c in t.children)
+        if not plural:
+            continue
+        raw, group = _group(t, language)
+        if state in STATE_HEADS and canonical_counted(t.lemma_, language) not in STATE_HEADS[state]:
+            continue
+        return t, group
     return None
 
 
-def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[str, str]:
-    """(raw phrase, group) of the thing counted; ("", "") when nothing is counted."""
+def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[str, str, str]:
+    """(raw phrase, group, wanted antecedent) of the thing counted; the group is "" when nothing is
+    counted. The antecedent is "value" ("the figure is 225") or "unit" ("4,000 litres escaped")
+    when the thing is named only earlier in the document; the caller looks it up."""
     span = _tokens(doc, start, end)
     if span is None or len(span) == 0:
-        return "", ""
+        return "", "", ""
     root = span.root
     noun = None
     nxt = doc[span.end] if span.end < len(doc) else None
     # "20 dead", "2,000 detained", "30 wounded"
-    if unit == "" and nxt is not None and nxt.tag_ in ("VBN", "VBD", "JJ") and (
+    if unit == "" and nxt is not None and nxt.tag_ in ("VBN", "VBD", "JJ") and not (
+            nxt.dep_ in ("amod", "compound") and nxt.head.i > nxt.i) and (
             event_group(nxt.lemma_, language) or canonical_counted(nxt.lower_, language) != nxt.lower_):
         grp = event_group(nxt.lemma_, language) or canonical_counted(nxt.lower_, language)
-        return nxt.text, grp
-    for c in root.children:  # "hundreds of people", "20% of the economy", "$5m in aid"
+        return nxt.text, grp, ""
+    for c in root.children:  # "hundreds of people", "20% of the economy", "$5m in aid", "74 of them"
         if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i >= span.end:
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj and (c.lower_ == "of" or unit not in ("", "%", "day")):
@@ -458,43 +507,46 @@ def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[
             noun = root.head
         elif unit == "" and nxt is not None and nxt.pos_ == "NOUN" and root.dep_ not in ("pobj", "dobj"):
             noun = nxt
+    measured = unit in UNIT_DIMENSIONS and unit != "day"
     if noun is None and unit != "day":
         verb, rel = _governing_verb(root)
         if verb is not None:
-            grp = event_group(verb.lemma_, language) if unit == "" else None
-            intransitive = INTRANSITIVE_EVENTS.get(language, INTRANSITIVE_EVENTS["en"])
-            if grp and (rel in ("nsubjpass", "dobj") or (rel == "nsubj" and verb.lemma_ in intransitive)):
-                return verb.text, grp
+            state = state_of_verb(verb, rel, language) if (unit == "" or measured) else ""
+            if state and unit == "":  # "About 2,000 were detained"
+                return verb.text, canonical_counted(state, language), ""
+            if state:  # "about 4,000 litres escaped": what escaped is named earlier
+                return verb.text, state, "unit"
             if verb.lemma_ in _CHANGE_VERBS and rel in ("pobj", "attr", "dobj", "npadvmod", "advmod", "oprd"):
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if verb.lemma_ in _OBJECT_VERBS and rel == "pobj":
                     subj = [c for c in verb.children if c.dep_ == "dobj"] or subj
                 if subj and subj[0].pos_ in ("NOUN", "PROPN"):
                     noun = subj[0]
+    if noun is None and root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lemma_.lower() in _FIGURE_NOUNS:
+        return root.head.head.text, "", "value"  # "the figure of 20,000 was approximate"
     if noun is None:
-        return "", ""
+        return "", "", "unit" if measured else ""
     if noun.lemma_.lower() in _NUMBER_NOUNS:  # "the number of dead"
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                pobj = [x for x in c.children if x.dep_ == "pobj"]
-                if pobj:
-                    noun = pobj[0]
-    phrase = _noun_phrase(noun)
-    ev = _event_of(noun, language) if unit == "" else None
-    if ev is None and unit == "" and noun.lemma_.lower() in ("body", "corpse"):
-        ev = None  # "bodies" already means the dead
-    if ev is not None:
-        verb, grp = ev
-        raw = " ".join(t.text for t in sorted(phrase + [verb], key=lambda t: t.i))
-        return raw, grp
-    raw = " ".join(t.text for t in phrase)
-    lemma_phrase = " ".join(t.lemma_.lower() for t in phrase)
-    # an adjective that makes a lexicon phrase ("armed people" -> terrorist), not any adjective
-    adj = [c for c in noun.lefts if c.dep_ == "amod"]
-    if adj:
-        with_adj = " ".join(t.lemma_.lower() for t in [adj[-1]] + phrase)
-        group = canonical_counted(with_adj, language)
-        if group != with_adj and group != canonical_counted(lemma_phrase, language) and \
-                canonical_counted(adj[-1].lemma_, language) == adj[-1].lemma_.lower():
-            return " ".join(t.text for t in [adj[-1]] + phrase), group
-    return raw, canonical_counted(lemma_phrase, language)
+        of = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
+              if x.dep_ == "pobj"]
+        if of:
+            noun = of[0]
+        elif noun.lemma_.lower() in _FIGURE_NOUNS and not [c for c in noun.children if c.dep_ == "compound"]:
+            return noun.text, "", "value"  # "the figure is 225", "put the figure at 3,800 litres"
+    if noun.pos_ == "PRON" and noun.lower_ in ("them", "those", "these", "us", "whom"):
+        state, by = counted_state(noun, language)
+        found = _pronoun_antecedent(doc, span.start, state, language)
+        if found is None:
+            return noun.text, canonical_counted(state, language) if state else "", ""
+        ante, group = found
+        return f"{noun.text} ({ante.text})", canonical_counted(f"{state} {group}" if state else group, language), ""
+    state, by = counted_state(noun, language)
+    while noun.lemma_.lower() in PARTITIVES:  # "150 pieces of equipment", "19 members of the security forces"
+        of = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
+              if x.dep_ == "pobj"]
+        if not of:
+            break
+        noun = of[0]
+    raw, group = _group(noun, language, state, by)
+    return raw, group, ""
