@@ -19,6 +19,7 @@ from onrecord.analyze.chains import number_flags
 from onrecord.analyze.copies import collapse_copies
 from onrecord.analyze.flags import find_flags
 from onrecord.analyze.propositions import content_keys, stances
+from onrecord.analyze.vanishing import claim_word
 
 _ids = count()
 
@@ -30,9 +31,10 @@ def q(value, counted="", text=None, qualifier="", unit="", low=None, high=None, 
 
 
 def st(text, speaker="Arman Zhaksylov", date="2031-01-07", quantities=(), hedges=(), polarity="", article=None,
-       outlet="Valdoria Today"):
+       outlet="Valdoria Today", resolution=None):
     n = next(_ids)
     return claim_of({
+        "resolution": resolution or {},
         "id": f"s{n}",
         "article_id": article or f"art-{n}",
         "article": {"id": article or f"art-{n}", "outlet": outlet, "published": date},
@@ -290,6 +292,71 @@ def test_repeated_claim_that_stops():
     assert flags and all(f.type == "vanished" for f in flags)
     assert {e.statement_id for e in flags[0].evidence} <= {c.id for c in claims}
     assert "2031-01-05" in flags[0].explanation and "2031-01-14" in flags[0].explanation
+
+
+_SPOKES = {"kind": "person", "org": "Norvale Energy", "roles": ["norvale energy spokesperson"]}
+_COMPANY = {"kind": "organisation"}
+
+
+def _sabotage_claims():
+    """An energy company and its spokesperson blame sabotage in different words over three days."""
+    return [
+        st("The explosion at the pumping station was an act of sabotage.", "Mara Lind", "2031-05-02",
+           resolution=_SPOKES, outlet="Coast Post"),
+        st("that saboteurs had damaged the pipeline", "Norvale Energy", "2031-05-02",
+           resolution=_COMPANY, outlet="Harbour News"),
+        st("\"The pipeline was sabotaged, there is no doubt about it,\"", "Mara Lind", "2031-05-03",
+           resolution=_SPOKES, outlet="Coast Post"),
+        st("that the blast was caused by sabotage", "Norvale Energy", "2031-05-04",
+           resolution=_COMPANY, outlet="Harbour News"),
+    ]
+
+
+def _pipeline_coverage(*dates):
+    return [st("the cause of the pipeline explosion was still under investigation", "Norvale Energy", d,
+               resolution=_COMPANY, outlet="Coast Post") for d in dates]
+
+
+def test_claim_words_meet_across_word_forms():
+    assert claim_word("vandal") == claim_word("vandalism") == claim_word("vandalis")
+    assert claim_word("sabotag") == claim_word("saboteur")
+    assert claim_word("terrorist") == claim_word("terrorism")
+
+
+def test_claim_in_different_words_by_an_organisation_and_its_spokesperson_vanishes():
+    claims = _sabotage_claims()
+    flags = vanished(claims + _pipeline_coverage("2031-05-06", "2031-05-09"))
+    assert [f.type for f in flags] == ["vanished"]
+    assert {e.statement_id for e in flags[0].evidence} == {c.id for c in claims}
+    assert "sabot" in flags[0].explanation.lower() and "2031-05-09" in flags[0].explanation
+
+
+def test_claim_that_keeps_being_made_does_not_vanish():
+    claims = _sabotage_claims() + _pipeline_coverage("2031-05-06", "2031-05-09")
+    claims.append(st("the station had been hit by saboteurs", "Mara Lind", "2031-05-10", resolution=_SPOKES))
+    assert vanished(claims) == []
+
+
+def test_topic_no_longer_covered_is_not_a_vanished_claim():
+    later = [st("Ticket prices for the summer festival will rise.", "Festival Board", d) for d in ("2031-05-08", "2031-05-12")]
+    assert vanished(_sabotage_claims() + later) == []
+
+
+def test_claim_reported_withdrawn_vanishes_at_once():
+    claims = _sabotage_claims()[:2]
+    withdrawn = st("the company had withdrawn its claim that sabotage caused the blast", "Police", "2031-05-03",
+                   resolution=_COMPANY)
+    flags = vanished(claims + [withdrawn])
+    assert [f.type for f in flags] == ["vanished"] and "withdrawn" in flags[0].explanation
+    assert flags[0].evidence[-1].statement_id == withdrawn.id
+    assert vanished(claims) == []  # made twice on one day and nothing after: nothing to say yet
+
+
+def test_wire_copies_of_one_claim_count_once():
+    text = "that saboteurs had damaged the pipeline"
+    copies = [st(text, "Norvale Energy", "2031-05-02", resolution=_COMPANY, outlet=o) for o in ("A", "B", "C")]
+    copies.append(st(text, "Norvale Energy", "2031-05-03", resolution=_COMPANY, outlet="D"))
+    assert vanished(copies + _pipeline_coverage("2031-05-06", "2031-05-09")) == []
 
 
 def test_claim_said_once_does_not_vanish():

@@ -22,6 +22,7 @@ __all__ = ["Claim", "claim_of", "RULES_VERSION", "hedge_markers", "denials", "da
 
 RULES_VERSION = "onrecord.flags.v2"
 _CAPS = re.compile(r"\b[A-Z]{3,}\b")  # datelines ("PORT AVERLY —") name places
+_SPOKESPERSON = re.compile(r"^(.+?)\s+(?:spokes(?:person|man|woman)|press (?:secretary|service|office))$")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "who", "which"})
 
 # content keys too common in news to tie two statements to one proposition
@@ -46,6 +47,7 @@ class Claim:
     day: int = 0  # ordinal of ``date`` (0 when undated), for fast windows
     speaker: str = ""  # canonical speaker key ("" when unknown)
     speaker_name: str = ""
+    org: str = ""  # the speaker's organisation ("Ostrel" for its spokesperson; an organisation's own name)
     language: str = "en"
     quantities: tuple[Mapping[str, Any], ...] = ()
     hedges: tuple[Mapping[str, Any], ...] = ()
@@ -135,6 +137,18 @@ def denials(text: str, language: str = "en") -> tuple[tuple[frozenset[str], froz
     return tuple(out)
 
 
+def _org(resolution: Mapping[str, Any], name: str) -> str:
+    """The organisation a statement speaks for: the resolved ``org``, the X of an "X spokesperson" role,
+    or the speaker itself when it is an organisation."""
+    if resolution.get("org"):
+        return str(resolution["org"])
+    for role in resolution.get("roles") or ():
+        m = _SPOKESPERSON.match(str(role))
+        if m:
+            return m.group(1)
+    return name if resolution.get("kind") == "organisation" else ""
+
+
 def claim_of(st: Mapping[str, Any]) -> Claim:
     """Build a :class:`Claim` from a statement dict (store export shape or a hand-made one)."""
     content = st.get("content") or {}
@@ -167,6 +181,7 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
         published=_day(article.get("published") or st.get("published")),
         speaker=key,
         speaker_name=name,
+        org=_org(st.get("resolution") or {}, name),
         language=language,
         quantities=tuple(st.get("quantities") or ()),
         hedges=hedges,
