@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .drafts import Draft
 from .reporting import ACCORDING_TO, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
-from .sources import cue_span, source_span, subject_of
+from .sources import cue_span, person_like, source_span, subject_of
 
 __all__ = ["verb_drafts", "according_drafts", "colon_drafts"]
 
@@ -37,7 +37,7 @@ _NOT_SOURCES = frozenset({"note", "update", "updated", "photo", "editor", "watch
 _EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "data", "figure", "analysis", "research",
                              "document", "record", "email", "memo", "letter", "statement", "video"})
 # verbs that take clauses without reporting anything
-_NOT_GENERIC = frozenset({"know", "have", "make", "be", "go", "get", "let", "allow", "help", "cut", "join", "take",
+_NOT_GENERIC = frozenset({"have", "make", "be", "go", "get", "let", "allow", "help", "cut", "join", "take",
                           "mean", "need", "use", "keep", "leave", "put", "give", "do", "come", "become", "turn",
                           "ensure", "prove", "happen", "unsubscribe", "generate", "pick", "stop", "start", "begin",
                           "remember", "forget", "notice", "hear", "watch", "look", "wait", "try", "like", "love"})
@@ -165,7 +165,7 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             if tok.pos_ != "VERB" or not tok.is_lower or tok.lemma_ in _NOT_GENERIC:
                 continue
             subj = subject_of(tok)
-            if subj is None or not (subj.ent_type_ in _ENTITY_SOURCES or subj.lower_ in _PERSONAL):
+            if not person_like(subj):
                 continue
             cue, generic = _GENERIC, True
         fragments, frame, prep = _content_of(tok, cue, lang)

@@ -56,13 +56,13 @@ _EN: dict[str, tuple[float, str]] = {
     "express": (0.6, "o"), "call": (0.6, "xo"), "urge": (0.85, "x"), "order": (0.5, "x"),
     # beliefs, knowledge, perception as positions
     "think": (0.8, "c"), "believe": (0.9, "c"), "feel": (0.6, "c"),
-    "fear": (0.8, "c"), "hope": (0.8, "cx"), "expect": (0.7, "cx"), "worry": (0.7, "c"),
-    "doubt": (0.7, "c"), "suspect": (0.7, "c"), "see": (0.35, ""), "view": (0.5, "o"),
+    "fear": (0.8, "c"), "hope": (0.8, "cx"), "hop": (0.8, "cx"), "expect": (0.7, "cx"), "worry": (0.7, "c"),
+    "doubt": (0.7, "c"), "suspect": (0.7, "c"), "see": (0.35, "c"), "know": (0.45, "c"), "view": (0.5, "o"),
     "consider": (0.4, "c"), "understand": (0.5, "c"), "realize": (0.6, "c"), "assume": (0.6, "c"),
     "bet": (0.6, "c"), "wonder": (0.7, "c"), "seem": (0.5, "x"), "appear": (0.5, "x"),
     "figure": (0.5, "c"), "guess": (0.6, "c"), "imagine": (0.5, "c"), "reckon": (0.7, "c"),
     "convince": (0.6, "c"),     # intentions and wishes
-    "want": (0.75, "x"), "plan": (0.75, "x"), "intend": (0.85, "x"), "seek": (0.7, "x"),
+    "want": (0.75, "xo"), "plan": (0.75, "x"), "intend": (0.85, "x"), "seek": (0.7, "xo"),
     "refuse": (0.8, "x"), "decline": (0.75, "x"), "threaten": (0.85, "x"), "aim": (0.5, "x"),
     "prefer": (0.6, "xo"), "like": (0.3, "x"), "wish": (0.7, "cx"),     "decide": (0.6, "x"), "offer": (0.5, "xo"), "propose": (0.75, "cxo"), "recommend": (0.8, "co"),
     # positions taken towards something

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["subject_of", "source_span", "cue_span"]
+__all__ = ["subject_of", "source_span", "cue_span", "person_like"]
 
 _SUBJ = ("nsubj",)
 _INHERIT = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acomp", "dep"})
@@ -18,6 +18,34 @@ _SOURCELESS = frozenset({"seem", "appear"})
 _INVERTED_SUBJ = frozenset({"dobj", "attr", "npadvmod", "dative", "oprd"})
 _NP_RIGHT = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod"})
 _NO_SOURCE = frozenset({"there", "what"})
+_PERSON_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+# nouns for people and bodies who take positions: "officials believe ...", "critics fear ..."
+AGENT_NOUNS = frozenset({
+    "official", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "critic", "lawmaker",
+    "legislator", "senator", "congressman", "congresswoman", "representative", "governor", "mayor", "president",
+    "candidate", "nominee", "analyst", "expert", "economist", "strategist", "operative", "pollster", "observer",
+    "campaign", "administration", "government", "committee", "party", "leader", "leadership", "voter", "supporter",
+    "opponent", "rival", "democrat", "republican", "conservative", "liberal", "progressive", "activist", "advocate",
+    "delegate", "donor", "staffer", "staff", "source", "people", "person", "member", "chairman", "chairwoman",
+    "chair", "secretary", "minister", "director", "executive", "lawyer", "attorney", "prosecutor", "judge", "court",
+    "investigator", "agency", "department", "officer", "police", "group", "organization", "union", "company",
+    "leader", "team", "man", "woman", "friend", "ally", "backer", "fan", "resident", "worker", "student", "writer",
+    "author", "reporter", "journalist", "columnist", "editor", "historian", "scholar", "professor", "researcher",
+    "scientist", "doctor", "pundit", "commentator", "insider", "veteran", "speaker", "founder", "ceo", "manager",
+    "chief", "head", "clinton", "trump", "gop",
+})
+
+
+def person_like(subj: Token | None) -> bool:
+    """Whether ``subj`` can hold a position: a named person or body, a personal pronoun, an agent noun
+    ("officials", "critics") or a relative pronoun whose antecedent is one of these."""
+    if subj is None:
+        return False
+    if subj.lower_ in _REL_PRONOUNS:
+        head = subj.head
+        return subj.lower_ != "which" and head.dep_ == "relcl" and head.head is not head and person_like(head.head)
+    return subj.ent_type_ in _PERSON_ENTS or subj.lower_ in _PERSON_PRONOUNS or subj.lemma_.lower() in AGENT_NOUNS
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
