@@ -132,6 +132,16 @@ CASES = {
     "wants an object": ("The campaign wants a recount in three counties.",
                         [(["a recount in three counties"], "The campaign", "wants", "indirect")]),
     "unlisted verb, thing subject": ("The storm ensured the roads would stay closed.", []),
+    "subject before the verb, not the next paragraph": (
+        "Mr. Trump, in a brief interview on Saturday, said his plane was a great aircraft.\n\nCORRECTION: An earlier version misstated the date.",
+        [(["his plane was a great aircraft"], "Mr. Trump", "said", "indirect")]),
+    "perfect tense in an adverbial clause": (
+        "Even as Mr. Obama has repeatedly said that he opposes new troops, his administration continued.",
+        [(["that he opposes new troops"], "Mr. Obama", "said", "indirect")]),
+    "subject parsed as an apposition": (
+        "In an interview with Morning Joe hosts Joe Scarborough and Mika Brzezinski, the Democratic presidential "
+        "candidate stated that the comments do not fit.",
+        [(["that the comments do not fit"], "the Democratic presidential candidate", "stated", "indirect")]),
     "scare quotes are not statements": ("The so-called “peace dividend” never arrived.", []),
     "titles are not statements": ("The film “The Last Harbor” opened in 300 theaters.", []),
 }

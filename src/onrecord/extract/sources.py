@@ -51,12 +51,16 @@ def person_like(subj: Token | None) -> bool:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, the agent of a passive,
     or inherited from the verb it is coordinated with / subordinate to."""
-    if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
+    if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("aux", "nsubj") for c in verb.children):
         # "Asked whether ..., the minister said": the asker is not named, unless "asked by X"
         return _agent(verb)
     if depth == 0 and verb.lemma_ in _SOURCELESS:
         return None  # "polls appear to show ...": the writer's judgement, no one is quoted
     subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if len(subjects) > 1:  # a second "subject" after the verb is often the next paragraph's heading
+        before = [c for c in subjects if c.i < verb.i]
+        subjects = before or subjects
     if subjects:
         child = subjects[-1]  # two subjects: "presidential frontrunner Hillary Clinton said" - the name
         if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
@@ -76,6 +80,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         for child in verb.rights:
             if child.dep_ in _INVERTED_SUBJ and child.pos_ in ("NOUN", "PROPN"):
                 return child
+    if verb.dep_ == "ROOT" and verb.i > 0 and depth == 0:
+        prev = verb.doc[verb.i - 1]  # "In an interview with X, the candidate stated": the NP parsed as an apposition
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj") and not prev.ent_type_ in ("DATE", "TIME"):
+            return prev
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and depth < 3:
         # "said the deal was fair and added that ...": the parser hangs "added" on "was"
         return subject_of(verb.head.head, depth + 1)
