@@ -142,6 +142,12 @@ CASES = {
         "In an interview with Morning Joe hosts Joe Scarborough and Mika Brzezinski, the Democratic presidential "
         "candidate stated that the comments do not fit.",
         [(["that the comments do not fit"], "the Democratic presidential candidate", "stated", "indirect")]),
+    "reportedly": ("The FBI is reportedly making arrangements to interview the candidate.",
+                   [(["The FBI is", "making arrangements to interview the candidate"], None, "reportedly", "indirect")]),
+    "in a poll": ("In a Quinnipiac poll released Tuesday, 50 percent of respondents chose Clinton.",
+                  [(["50 percent of respondents chose Clinton"], "a Quinnipiac poll", "In", "indirect")]),
+    "in an interview": ("In an interview on Sunday, Trump doubled down on his plan.",
+                        [(["doubled down on his plan"], "Trump", "In", "indirect")]),
     "scare quotes are not statements": ("The so-called “peace dividend” never arrived.", []),
     "titles are not statements": ("The film “The Last Harbor” opened in 300 theaters.", []),
 }

@@ -14,7 +14,7 @@ from .drafts import Draft
 from .reporting import ACCORDING_TO, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
 from .sources import cue_span, person_like, source_span, subject_of
 
-__all__ = ["verb_drafts", "according_drafts", "colon_drafts"]
+__all__ = ["verb_drafts", "according_drafts", "colon_drafts", "hearsay_drafts"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
@@ -247,4 +247,50 @@ def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             content = (doc[i + 1].idx, cut if cut != -1 else end)
             drafts.append(Draft([content], (tok.idx, tok.idx + 1), source, 0.6, "colon", tok.i))
             break
+    return drafts
+
+
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
+# "In a Quinnipiac poll, 50 percent chose ...", "In a statement, the group ...": the noun frames the clause
+_FRAME_NOUNS = frozenset({"poll", "survey", "statement", "interview", "letter", "op-ed", "speech", "tweet", "post",
+                          "memo", "email", "report", "study", "analysis", "filing", "lawsuit", "column", "editorial",
+                          "essay", "ad", "video", "release", "remarks", "testimony", "appearance", "address"})
+
+
+def hearsay_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
+    """``X reportedly did Y`` (a hearsay adverb) and ``In a poll/statement, ...`` (a framing phrase):
+    the clause is attributed content; a framing phrase's noun is its source."""
+    if lang != "en":
+        return []
+    lexicon = cues_for(lang)
+    drafts: list[Draft] = []
+    for tok in doc:
+        low = tok.lower_
+        head = tok.head
+        if low in _HEARSAY_ADVERBS and tok.dep_ == "advmod" and head.pos_ in _VERBAL and head.lemma_ not in lexicon:
+            s, e = _edges(head)
+            frags = [f for f in _without((s, e), (tok.idx, tok.idx + len(tok))) if f[1] > f[0]]
+            if frags:
+                drafts.append(Draft(frags, (tok.idx, tok.idx + len(tok)), None, 0.5, "hearsay", tok.i))
+        elif low == "in" and tok.dep_ == "prep" and head.pos_ in _VERBAL and tok.i < head.i and head.lemma_ not in lexicon:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.lemma_.lower() not in _FRAME_NOUNS or not any(
+                    doc[i].text == "," for i in range(tok.right_edge.i + 1, head.i)):
+                continue
+            phrase = (tok.idx, tok.right_edge.idx + len(tok.right_edge))
+            frags = [f for f in _without(_edges(head), phrase) if f[1] > f[0]]
+            s0 = frags[0][0] if frags else 0
+            while frags and doc.text[s0] in ", ":
+                s0 += 1
+            if obj.lemma_.lower() in _EVIDENCE_NOUNS or obj.lemma_.lower() == "survey":
+                source = source_span(obj)  # "In a Des Moines Register poll, ..."
+            else:  # "In an interview, Trump doubled down on ...": the speaker is the clause's subject
+                subj = subject_of(head)
+                if not person_like(subj):
+                    continue
+                source = source_span(subj)
+            if frags:
+                frags[0] = (s0, frags[0][1])
+                frags = [g for f in frags for g in _without(f, source) if g[1] > g[0]]
+                drafts.append(Draft(frags, (tok.idx, tok.idx + len(tok)), source, 0.5, "frame", tok.i))
     return drafts
