@@ -148,6 +148,10 @@ CASES = {
                   [(["50 percent of respondents chose Clinton"], "a Quinnipiac poll", "In", "indirect")]),
     "in an interview": ("In an interview on Sunday, Trump doubled down on his plan.",
                         [(["doubled down on his plan"], "Trump", "In", "indirect")]),
+    "encouraged X to": ("Ms. Park encouraged voters to register early.",
+                        [(["voters to register early"], "Ms. Park", "encouraged", "indirect")]),
+    "bemoaned": ("The governor bemoaned the lack of federal aid.",
+                 [(["the lack of federal aid"], "The governor", "bemoaned", "indirect")]),
     "scare quotes are not statements": ("The so-called “peace dividend” never arrived.", []),
     "titles are not statements": ("The film “The Last Harbor” opened in 300 theaters.", []),
 }

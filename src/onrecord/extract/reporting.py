@@ -81,6 +81,13 @@ _EN: dict[str, tuple[float, str]] = {
     "underscore": (0.7, "co"), "attribute": (0.6, "o"), "rail": (0.7, "o"), "voice": (0.6, "o"), "label": (0.6, "o"),
     "characterize": (0.7, "o"), "brand": (0.6, "o"), "dub": (0.6, "o"), "credit": (0.5, "o"),
     "invoke": (0.5, "o"), "champion": (0.6, "o"), "disclose": (0.6, "co"),
+    "address": (0.5, "o"), "accept": (0.4, "o"), "pursue": (0.5, "o"),
+    "compare": (0.6, "o"), "liken": (0.7, "o"), "share": (0.4, "o"), "retweet": (0.7, "o"), "release": (0.4, "o"),
+    "publish": (0.5, "o"), "issue": (0.4, "o"), "email": (0.6, "co"), "bemoan": (0.8, "co"), "downplay": (0.7, "o"),
+    "rebuke": (0.7, "o"), "lambaste": (0.8, "o"), "assail": (0.8, "o"), "contrast": (0.6, "o"),
+    "articulate": (0.7, "o"), "rebut": (0.7, "o"), "introduce": (0.4, "o"),
+    "encourage": (0.6, "xo"), "request": (0.6, "xo"), "persuade": (0.6, "x"), "eye": (0.5, "o"),
+    "pronounce": (0.6, "o"), "approve": (0.4, "o"), "authorize": (0.4, "o"),
     "outline": (0.5, "o"), "reference": (0.6, "o"), "thank": (0.5, "o"), "mock": (0.6, "o"), }
 
 # Russian lemmas (natasha / spaCy ru lemmatisers give these infinitives).
