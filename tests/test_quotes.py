@@ -152,6 +152,8 @@ CASES = {
                         [(["voters to register early"], "Ms. Park", "encouraged", "indirect")]),
     "bemoaned": ("The governor bemoaned the lack of federal aid.",
                  [(["the lack of federal aid"], "The governor", "bemoaned", "indirect")]),
+    "likened X to Y": ("The senator likened the proposal to a tax hike.",
+                       [(["the proposal to a tax hike"], "The senator", "likened", "indirect")]),
     "scare quotes are not statements": ("The so-called “peace dividend” never arrived.", []),
     "titles are not statements": ("The film “The Last Harbor” opened in 300 theaters.", []),
 }

@@ -41,6 +41,7 @@ _NOT_GENERIC = frozenset({"have", "make", "be", "go", "get", "let", "allow", "he
                           "mean", "need", "use", "keep", "leave", "put", "give", "do", "come", "become", "turn",
                           "ensure", "prove", "happen", "unsubscribe", "generate", "pick", "stop", "start", "begin",
                           "remember", "forget", "notice", "hear", "watch", "look", "wait", "try", "like", "love"})
+_LIKENING = frozenset({"liken", "compare", "contrast", "equate", "associate"})  # "likened X to Y"
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
 _GENERIC = Cue(0.45, "c")
 
@@ -137,7 +138,8 @@ def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
         if c.dep_ in _OBJ_DEPS:
             s, e = _edges(c)
             for o in children:  # "called the plan a disaster", "accused Trump of lying"
-                if (o.dep_ in ("oprd", "xcomp", "ccomp") or (o.dep_ == "prep" and o.lower_ in ("of", "for"))) and o.i > c.i:
+                if (o.dep_ in ("oprd", "xcomp", "ccomp") or (o.dep_ == "prep" and (o.lower_ in ("of", "for") or (
+                        o.lower_ in ("to", "with") and verb.lemma_ in _LIKENING)))) and o.i > c.i:
                     e = max(e, _edges(o)[1])
             return s, e
     return None
