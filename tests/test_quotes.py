@@ -154,6 +154,11 @@ CASES = {
                  [(["the lack of federal aid"], "The governor", "bemoaned", "indirect")]),
     "likened X to Y": ("The senator likened the proposal to a tax hike.",
                        [(["the proposal to a tax hike"], "The senator", "likened", "indirect")]),
+    "stance adjective with a clause": ("Party leaders are optimistic that he will win Texas.",
+                                       [(["that he will win Texas"], "Party leaders", "are optimistic", "indirect")]),
+    "stance adjective with a preposition": ("Ms. Warren was critical of the trade deal.",
+                                            [(["the trade deal"], "Ms. Warren", "was critical of", "indirect")]),
+    "stance adjective, thing subject": ("The weather was critical of nothing.", []),
     "scare quotes are not statements": ("The so-called “peace dividend” never arrived.", []),
     "titles are not statements": ("The film “The Last Harbor” opened in 300 theaters.", []),
 }

@@ -14,7 +14,7 @@ from .drafts import Draft
 from .reporting import ACCORDING_TO, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
 from .sources import cue_span, person_like, source_span, subject_of
 
-__all__ = ["verb_drafts", "according_drafts", "colon_drafts", "hearsay_drafts"]
+__all__ = ["verb_drafts", "according_drafts", "colon_drafts", "hearsay_drafts", "stance_drafts"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _CLAUSE_DEPS = frozenset({"ccomp"})
@@ -295,4 +295,51 @@ def hearsay_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
                 frags[0] = (s0, frags[0][1])
                 frags = [g for f in frags for g in _without(f, source) if g[1] > g[0]]
                 drafts.append(Draft(frags, (tok.idx, tok.idx + len(tok)), source, 0.5, "frame", tok.i))
+    return drafts
+
+
+# adjectives that state a position when predicated of someone: "is optimistic that ...", "are tired of ..."
+_STANCE_ADJECTIVES = frozenset({
+    "optimistic", "pessimistic", "confident", "sure", "certain", "convinced", "skeptical", "sceptical", "wary",
+    "worried", "concerned", "unhappy", "happy", "upset", "angry", "frustrated", "disappointed", "pleased", "proud",
+    "tired", "critical", "supportive", "eager", "determined", "hopeful", "adamant", "afraid", "fearful", "aware",
+    "appreciative", "upbeat", "furious", "glad", "nervous", "uncertain", "unsure", "reluctant", "willing", "keen",
+    "committed", "dismissive", "enthusiastic", "doubtful", "suspicious", "resistant", "comfortable", "uncomfortable",
+    "satisfied", "dissatisfied", "outraged", "incensed", "grateful", "sympathetic", "hostile", "receptive", "opposed",
+})
+_STANCE_PREPS = frozenset({"about", "of", "with", "on", "that", "toward", "towards", "in", "to", "at", "over"})
+
+
+def stance_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
+    """``X is optimistic that C`` / ``X was critical of C`` / ``X is eager to C``: a stance adjective
+    predicated of a person-like subject, with a clause, infinitive or prepositional object."""
+    if lang != "en":
+        return []
+    drafts: list[Draft] = []
+    for tok in doc:
+        if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ not in _STANCE_ADJECTIVES:
+            continue
+        head = tok.head
+        subj = subject_of(head)
+        if not person_like(subj):
+            continue
+        content, prep = None, None
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
+                content = _edges(c)
+                break
+            if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i > tok.i:
+                obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content, prep = _edges(obj), c
+                    break
+        if content is None:
+            continue
+        cue = cue_span(head)
+        end = prep if prep is not None else tok
+        cue = (min(cue[0], tok.idx), end.idx + len(end))
+        source = source_span(subj)
+        frags = [f for f in _without(content, source) if f[1] > f[0]]
+        if frags:
+            drafts.append(Draft(frags, cue, source, 0.5, "stance", tok.i))
     return drafts

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..models import Statement
 from .direct import attach_quotes, nearby_speaker
 from .drafts import Draft, finish
-from .indirect import according_drafts, colon_drafts, hearsay_drafts, verb_drafts
+from .indirect import according_drafts, colon_drafts, hearsay_drafts, stance_drafts, verb_drafts
 from .headlines import headline_drafts
 from .nominals import nominal_drafts
 from .quote_marks import find_quoted
@@ -162,6 +162,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts += according_drafts(doc, language)
     drafts += colon_drafts(doc, language)
     drafts += hearsay_drafts(doc, language)
+    drafts += stance_drafts(doc, language)
     drafts += nominal_drafts(doc, language)
     drafts += _new_only(headline_drafts(doc, language), drafts)
     # cues inside a closed quotation belong to the quoted speaker's words, not to the report
