@@ -159,6 +159,10 @@ CASES = {
     "stance adjective with a preposition": ("Ms. Warren was critical of the trade deal.",
                                             [(["the trade deal"], "Ms. Warren", "was critical of", "indirect")]),
     "stance adjective, thing subject": ("The weather was critical of nothing.", []),
+    "root verb after an apposition chain": (
+        "But in a conference call with reporters on Dec. 2, Col. Steven Warren, a military spokesman in Baghdad, "
+        "said the raid was a success.",
+        [(["the raid was a success"], "Col. Steven Warren", "said", "indirect")]),
     "scare quotes are not statements": ("The so-called “peace dividend” never arrived.", []),
     "titles are not statements": ("The film “The Last Harbor” opened in 300 theaters.", []),
 }

@@ -80,10 +80,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         for child in verb.rights:
             if child.dep_ in _INVERTED_SUBJ and child.pos_ in ("NOUN", "PROPN"):
                 return child
-    if verb.dep_ == "ROOT" and verb.i > 0 and depth == 0:
-        prev = verb.doc[verb.i - 1]  # "In an interview with X, the candidate stated": the NP parsed as an apposition
-        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "conj") and not prev.ent_type_ in ("DATE", "TIME"):
-            return prev
+    if verb.dep_ == "ROOT" and depth == 0:
+        stray = _stray_subject(verb)
+        if stray is not None:
+            return stray
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and depth < 3:
         # "said the deal was fair and added that ...": the parser hangs "added" on "was"
         return subject_of(verb.head.head, depth + 1)
@@ -105,6 +105,36 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
         return verb.head
+    return None
+
+
+_NP_INNER = frozenset({"pobj", "prep", "amod", "compound", "poss", "case", "nummod", "det"})
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """A root verb's subject the parser hung elsewhere: the noun phrase right before it parsed as an
+    apposition ("In a call with reporters, Col. Warren, a spokesman in Baghdad, said"), or, after a
+    quotation, the one right after it parsed as the next clause's subject ("..., said Jim Bopp, ..., told")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text in (",", "—", "–"):
+        i -= 1
+    if i >= 0:
+        tok = doc[i]
+        while tok.dep_ in _NP_INNER and tok.head is not tok and tok.head.i < verb.i:
+            tok = tok.head
+        while tok.dep_ == "appos" and tok.head.dep_ == "appos":
+            tok = tok.head
+        if tok.dep_ in ("appos", "conj") and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME") \
+                and (i == verb.i - 1 or person_like(tok)):
+            return tok
+    j = verb.i + 1
+    if 0 < verb.i and j < len(doc) and doc[verb.i - 1].is_punct:
+        tok = doc[j]
+        while tok.dep_ in ("compound", "det", "amod") and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.dep_ == "nsubj" and tok.head.i > tok.i and tok.pos_ in ("NOUN", "PROPN") and person_like(tok):
+            return tok
     return None
 
 
