@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import NotFoundError
 from ..models import Article, Skip
-from .base import StoreCore, dumps, loads
+from .base import StoreCore, date_range, dumps, loads
 from .dialect import article_search_sql, fts_query, fts_sync
 from .engine import now
 
@@ -140,12 +140,9 @@ class ArticleStore(StoreCore):
         if outlet:
             clauses.append("lower(outlet) = lower(:outlet)")
             params["outlet"] = outlet
-        if since:
-            clauses.append("published >= :since")
-            params["since"] = since
-        if until:
-            clauses.append("published <= :until")
-            params["until"] = until + "\uffff" if len(until) == 10 else until
+        dates, values = date_range("published", since, until)
+        clauses += dates
+        params.update(values)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def article(self, article_id: str) -> dict[str, Any]:

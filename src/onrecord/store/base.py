@@ -14,11 +14,27 @@ from sqlalchemy.engine import Connection, Engine
 
 from .engine import make_engine, migrate
 
-__all__ = ["StoreCore", "dumps", "loads"]
+__all__ = ["StoreCore", "dumps", "loads", "date_range"]
 
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def date_range(expr: str, since: str | None, until: str | None) -> tuple[list[str], dict[str, Any]]:
+    """SQL clauses and parameters keeping ``expr`` (an ISO date/datetime column) within [since, until].
+
+    A bare date as ``until`` includes that whole day (datetimes on it sort below ``until + U+FFFF``).
+    """
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if since:
+        clauses.append(f"{expr} >= :since")
+        params["since"] = since
+    if until:
+        clauses.append(f"{expr} <= :until")
+        params["until"] = until + "\uffff" if len(until) == 10 else until
+    return clauses, params
 
 
 def loads(value: str | None, default: Any = None) -> Any:

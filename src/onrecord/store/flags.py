@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from ..errors import NotFoundError, StoreError
 from ..models import Flag
+from .base import date_range
 from .engine import now
 from .speakers import SpeakerStore
 
@@ -115,13 +116,10 @@ class FlagStore(SpeakerStore):
                            " JOIN articles a ON a.id = s.article_id WHERE lower(a.outlet) = lower(:outlet))")
             params["outlet"] = outlet
         if since or until:
-            day = "coalesce(s.said_on, a.published)"
-            limits = ([f"{day} >= :since"] if since else []) + ([f"{day} <= :until"] if until else [])
+            limits, values = date_range("coalesce(s.said_on, a.published)", since, until)
             clauses.append("f.id IN (SELECT fe.flag_id FROM flag_evidence fe JOIN statements s ON s.id = fe.statement_id"
                            " JOIN articles a ON a.id = s.article_id WHERE " + " AND ".join(limits) + ")")
-            params.update({k: v for k, v in (("since", since), ("until", until)) if v})
-            if until and len(until) == 10:
-                params["until"] = until + "\uffff"
+            params.update(values)
         return clauses, params
 
     def _with_evidence(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

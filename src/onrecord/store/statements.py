@@ -10,7 +10,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from ..models import ArticleResult, Skip, Statement
 from .articles import ArticleStore
-from .base import dumps, loads
+from .base import date_range, dumps, loads
 from .dialect import fts_query, fts_sync, statement_search_sql
 
 __all__ = ["StatementStore"]
@@ -237,12 +237,9 @@ class StatementStore(ArticleStore):
         if outlet:
             clauses.append("lower(a.outlet) = lower(:outlet)")
             params["outlet"] = outlet
-        if since:
-            clauses.append("coalesce(s.said_on, a.published) >= :since")
-            params["since"] = since
-        if until:
-            clauses.append("coalesce(s.said_on, a.published) <= :until")
-            params["until"] = until + "\uffff" if len(until) == 10 else until
+        dates, values = date_range("coalesce(s.said_on, a.published)", since, until)
+        clauses += dates
+        params.update(values)
         return clauses, params
 
     def count_statements(self, *, speaker_id: str | None = None, speaker_name: str | None = None,
