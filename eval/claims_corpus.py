@@ -29,11 +29,12 @@ the extractor; the comparison maps both sides onto one form, and says where:
 from __future__ import annotations
 
 import json
-import math
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from matching import same_value
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "onrecord" / "data"
 CORPORA = ("demo", "second")
@@ -86,17 +87,11 @@ def _norm_q(q: dict[str, Any]) -> dict[str, Any]:
             "counted": q.get("counted") or "", "qualifier": qual}
 
 
-def _same(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(a, b, rel_tol=1e-4, abs_tol=1e-9)
-
-
 def _q_match(p: dict[str, Any], g: dict[str, Any]) -> bool:
     if not (p["start"] < g["end"] and g["start"] < p["end"]) or p["unit"] != g["unit"]:
         return False
-    high_ok = _same(p["high"], g["high"]) or (g["value"] is None and g["high"] is None)
-    return _same(p["value"], g["value"]) and _same(p["low"], g["low"]) and high_ok
+    high_ok = same_value(p["high"], g["high"]) or (g["value"] is None and g["high"] is None)
+    return same_value(p["value"], g["value"]) and same_value(p["low"], g["low"]) and high_ok
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

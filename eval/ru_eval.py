@@ -20,11 +20,14 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import math
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules of eval/
+from matching import quantity_matches  # noqa: E402
+
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "eval" / "fixtures" / "ru_gold.jsonl"
@@ -48,17 +51,6 @@ def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
                 if it["text"][sp["start"]:sp["end"]] != sp["text"]:
                     raise ValueError(f"{it['id']}: {sp['start']}:{sp['end']} does not give {sp['text']!r}")
     return items
-
-
-def _same(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(a, b, rel_tol=1e-4, abs_tol=1e-9)
-
-
-def _q_match(p: Any, g: dict[str, Any]) -> bool:
-    return (p.start < g["end"] and g["start"] < p.end and p.unit == g["unit"] and _same(p.value, g["value"])
-            and _same(p.low, g["low"]) and _same(p.high, g["high"]))
 
 
 def _h_match(h: Any, g: dict[str, Any]) -> bool:
@@ -91,7 +83,7 @@ class _Tally:
         c["h_gold"] += len(gh)
         used: set[int] = set()
         for p in preds_q:
-            hit = next((i for i, x in enumerate(gq) if i not in used and _q_match(p, x)), None)
+            hit = next((i for i, x in enumerate(gq) if i not in used and quantity_matches(p, x)), None)
             if hit is None:
                 self.errors.append(f"{item_id} quantity FP {p.text!r} value={p.value} unit={p.unit!r}")
                 continue
