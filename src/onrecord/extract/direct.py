@@ -159,6 +159,11 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
     new: list[Draft] = []
     last: Draft | None = None
     for q in quotes:
+        d = _signed(doc, q, starts) if q.closed else None
+        if d is not None:
+            new.append(d)
+            last = d
+            continue
         d = _covering(drafts, q) or _covering(new, q)
         if d is not None:
             _extend(d, q)
@@ -196,6 +201,20 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
 
 
 _CLAUSE_END = frozenset(",.?!…—–-:;")
+# “...” ― Sonya Herridge / “...” — Paul Ryan (@SpeakerRyan) July 5, 2016: a signature ending the line
+_SIGNATURE = re.compile(r"[^\S\n]*[―—–-][^\S\n]*((?:[A-Z][\w.'’-]*\.?[^\S\n]+){0,4}[A-Z][\w'’-]+)[^\n]{0,60}$", re.M)
+
+
+def _signed(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
+    """A quotation signed with a dash and a name at the end of its line (testimonials, tweets)."""
+    m = _SIGNATURE.match(doc.text, q.end)
+    if m is None:
+        return None
+    dash = m.group(0).lstrip()[0]
+    at = doc.text.index(dash, q.end)
+    name = m.span(1)
+    return Draft([(q.start, q.end)], (at, at + 1), name, 0.7, "quote:signature", _token_at(doc, at, starts), [q])
+
 
 
 def _clausal(text: str, q: Quoted) -> bool:

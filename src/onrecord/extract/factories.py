@@ -11,6 +11,16 @@ if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 
 
+# --- onrecord.breaks.v1 (paragraph starts are sentence starts) -------------------------
+@Language.component("onrecord_breaks_v1", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Marks every paragraph start as a sentence start; add it before the parser."""
+    from .breaks import mark_paragraph_starts
+
+    return mark_paragraph_starts(doc)
+# --- end onrecord.breaks.v1 ------------------------------------------------------------
+
+
 # --- onrecord.claims.v1 (claims, numbers, dates, hedges) -------------------------------
 class ClaimsComponent:
     """Replaces ``doc._.statements`` with statements annotated by

@@ -245,6 +245,8 @@ def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
                 start = doc[start.i + 1]
             source = (start.idx, lead[-1].idx + len(lead[-1]))
             end = sent.end_char
+            if all(t.is_upper or t.is_punct for t in lead):  # a transcript's "WALLACE:" speaks to the paragraph end
+                end = len(doc.text)
             cut = doc.text.find("\n", doc[i + 1].idx, end)
             content = (doc[i + 1].idx, cut if cut != -1 else end)
             drafts.append(Draft([content], (tok.idx, tok.idx + 1), source, 0.6, "colon", tok.i))

@@ -13,6 +13,9 @@ __all__ = ["COMPONENTS", "load_pipeline", "clear_cache"]
 # spaCy forbids "." in factory names, so the versioned names use "_" (onrecord.quotes.v1 -> onrecord_quotes_v1).
 COMPONENTS: tuple[str, ...] = ("onrecord_quotes_v1", "onrecord_claims_v1")
 
+# set before the parser: paragraph starts are sentence starts
+BREAKS = "onrecord_breaks_v1"
+
 _CACHE: dict[tuple[str, str], object] = {}
 _LOCK = threading.Lock()
 
@@ -22,6 +25,8 @@ def _add_components(nlp, language: str):
 
     from . import factories  # noqa: F401 - registers the factories
 
+    if BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(BREAKS, before="parser")
     for name in COMPONENTS:
         if Language.has_factory(name) and name not in nlp.pipe_names:
             nlp.add_pipe(name, config={"language": language})

@@ -31,6 +31,11 @@ def _inside_quote(pos: int, quotes) -> bool:
     return any(q.closed and q.start < pos < q.end for q in quotes)
 
 
+def _opens_quote(d: Draft, quotes) -> bool:
+    """A speaker label right after an opening mark (a transcript's ``"PENCE: Well, ...``)."""
+    return d.rule == "colon" and d.source is not None and any(q.start <= d.source[0] <= q.start + 2 for q in quotes)
+
+
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """One draft per content (the most confident) and per cue token."""
     best: dict[tuple, Draft] = {}
@@ -57,6 +62,12 @@ def _side_statement(doc: Doc, inner: Draft, outer: Draft) -> tuple[int, int] | N
         return None
     tok = doc[inner.cue_token]
     if tok.dep_ not in _SIDE_DEPS:
+        return None
+    if tok.head.i != outer.cue_token and not (
+            (tok.dep_ == "conj" and any(c.dep_ == "mark" for c in tok.children))
+            or (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and doc[tok.i - 1].text == ",")):
+        # a clause hung on the content is part of what was said, unless it is a second
+        # "and that ..." or a participle after a comma (", saying ..." goes with the main verb)
         return None
     start = min(inner.start, inner.cue[0], tok.left_edge.idx)
     if inner.source and outer.start < inner.source[0] < start:
@@ -94,7 +105,7 @@ def _unnest(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             if inner.rule.startswith("noun:") and doc[inner.cue_token].head.i == outer.cue_token:
                 drop.add(k)
                 continue
-            if _reports_itself(inner, outer):
+            if _reports_itself(inner, outer) or (outer.cue is None and inner.rule == "colon"):
                 drop.add(k)
                 continue
             side = _side_statement(doc, inner, outer)
@@ -166,7 +177,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts += nominal_drafts(doc, language)
     drafts += _new_only(headline_drafts(doc, language), drafts)
     # cues inside a closed quotation belong to the quoted speaker's words, not to the report
-    drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes))]
+    drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes)) or _opens_quote(d, quotes)]
     drafts = _clip_to_paragraph(text, drafts)
     drafts += attach_quotes(doc, quotes, drafts, language)
     drafts = _unnest(doc, _dedupe(drafts))

@@ -170,9 +170,11 @@ def source_span(subj: Token) -> tuple[int, int]:
             break
     # and at a separator before the head (a fronted clause inside the subject subtree)
     for i in range(subj.i - 1, left - 1, -1):
-        if doc[i].text in _SOURCE_STOP or doc[i].is_quote:
+        if doc[i].text in _SOURCE_STOP or doc[i].is_quote or (doc[i].is_space and "\n" in doc[i].text):
             left = i + 1
             break
+    while left < right and (doc[left].is_space or doc[left].is_punct):
+        left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right])

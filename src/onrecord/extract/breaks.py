@@ -1,0 +1,39 @@
+"""Sentence starts the text itself gives: a new paragraph starts a new sentence.
+
+spaCy's parser sometimes runs a headline or a dateline into the next paragraph's first
+sentence ("... Delight.'\\n\\nWASHINGTON -- President Obama ... said"), which detaches
+subjects from their verbs. Boundaries set before the parser are respected by it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+__all__ = ["paragraph_starts", "mark_paragraph_starts"]
+
+# a single line break ends a sentence only after one of these (hard-wrapped text keeps its sentences)
+_LINE_END = frozenset({".", "!", "?", ":", '"', "”", "’", "'", "»", ")"})
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Indices of tokens that open a paragraph: after a blank line, or after a line break
+    that follows sentence-final punctuation."""
+    starts = []
+    for tok in doc[:-1]:
+        if not tok.is_space or "\n" not in tok.text:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.is_space:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        blank = tok.text.count("\n") >= 2
+        if blank or prev is None or prev.text[-1:] in _LINE_END:
+            starts.append(nxt.i)
+    return starts
+
+
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Set ``is_sent_start`` on every paragraph start (before the parser runs)."""
+    for i in paragraph_starts(doc):
+        doc[i].is_sent_start = True
+    return doc
