@@ -20,22 +20,71 @@ def hedges(nlp, text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Their primary mission has been completed.", [("scope", "primary mission")]),
-        ("About 2,000 people have been detained so far.", [("approximation", "About"), ("scope", "so far")]),
+        ("Their primary mission has been completed.", [("scope", "primary")]),
+        ("About 2,000 people have been detained so far.", [("approximation", "About"), ("temporal", "so far")]),
         ("According to preliminary data, 164 people died.", [("preliminary", "According to preliminary data")]),
         ("The figures are approximate and may change.", [("approximation", "approximate"), ("preliminary", "may change")]),
         ("It is believed that militants crossed the border.", [("attribution", "It is believed")]),
         ("The peacekeepers will stay until the situation is stabilised.",
-         [("condition", "until the situation is stabilised")]),
+         [("temporal", "until the situation is stabilised")]),
         ("If the talks fail, we might impose sanctions.", [("condition", "If the talks fail"), ("modal", "might")]),
         ("Prices may go up in May.", [("modal", "may")]),
         ("The police reportedly opened fire.", [("attribution", "reportedly")]),
-        ("The leak is probably under control for now.", [("modal", "probably"), ("scope", "for now")]),
+        ("The leak is probably under control for now.", [("modal", "probably"), ("temporal", "for now")]),
+        ("The contingent will stay as long as necessary.", [("condition", "as long as necessary")]),
+        ("Troops would remain for as long as it was needed.", [("condition", "as long as it was needed")]),
+        ("The ban would be lifted once new test results were available.",
+         [("condition", "once new test results were available")]),
+        ("About 4,000 litres escaped, most of it into the river.", [("approximation", "About"), ("scope", "most of it")]),
+        ("Dozens of officers were wounded, some seriously.", [("scope", "some")]),
+        ("The figure had referred only to the troops in the first wave.", [("scope", "only to the troops")]),
+        ("Levels were still above the limits in places.", [("scope", "in places")]),
+        ("Police had not yet found evidence of a break-in.", [("temporal", "not yet")]),
+        ("A risk to health cannot be ruled out at this stage.",
+         [("modal", "cannot be ruled out"), ("temporal", "at this stage")]),
+        ("This is the most probable cause, but our report is not final.",
+         [("modal", "most probable"), ("preliminary", "our report is not final")]),
+        ("According to our preliminary assessment, the leak has been contained.",
+         [("preliminary", "According to our preliminary assessment")]),
+        ("It was the estimate of the security services at the time.",
+         [("approximation", "estimate"), ("temporal", "at the time")]),
+        ("The party has lost nearly 40 seats.", []),
+        ("We believe no card numbers were taken.", [("attribution", "We believe")]),
+        ("Power was restored, according to the utility Valdogrid.", []),
         ("The army left.", []),
     ],
 )
 def test_hedge_spans(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert hedges(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The withdrawal will begin in two days.", []),
+        ("The curfew will be shortened from Friday.", []),
+        ("Spending will double over the next five years.", []),
+        ("The withdrawal would begin within two days.", [("temporal", "within two days")]),
+        ("The last units would leave by Sunday.", [("temporal", "by Sunday")]),
+        ("It will not comment until the investigation is complete.",
+         [("temporal", "until the investigation is complete")]),
+    ],
+)
+def test_only_bounds_are_temporal_hedges(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = nlp(text)
+    st = Statement("a", "indirect", Span(0, len(text) - 1, text[:-1]))
+    (out,) = annotate_claims(doc, [st], "2025-01-11", "en")
+    assert [(h.kind, h.text) for h in out.hedges] == expected
+
+
+def test_hedges_of_a_discontinuous_quote_skip_its_attribution(nlp) -> None:
+    text = '"We were not prepared," he said, according to a transcript. "Nobody may leave."'
+    doc = nlp(text)
+    first = Span.of(text, 1, text.index(',"'))
+    second = Span.of(text, text.index('"Nobody') + 1, len(text) - 1)
+    st = Statement("a", "direct", Span.of(text, 1, len(text) - 1), fragments=(first, second))
+    (out,) = annotate_claims(doc, [st], None, "en")
+    assert [(h.kind, h.text) for h in out.hedges] == [("modal", "may")]
 
 
 def test_temporal_hedges_come_from_time_expressions(nlp) -> None:

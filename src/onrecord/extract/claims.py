@@ -23,8 +23,10 @@ __all__ = ["annotate_claims", "annotate_statement", "CLAIMS_EXTRACTOR"]
 
 CLAIMS_EXTRACTOR = "onrecord.claims.v1"
 
-# time expressions that bound a claim become "temporal" hedges; a plain date does not
-_TEMPORAL_KINDS = frozenset({"duration", "deadline"})
+# time expressions that bound a claim become "temporal" hedges ("within two days", "by
+# Sunday"); a plain time point or period ("in two days", "from Friday", "for six months") does not
+_BOUNDING = {"en": re.compile(r"(?:within|by|until|till|before|no\s+later\s+than|not\s+later\s+than)\s", re.I),
+             "ru": re.compile(r"(?:в\s+течение|до|к|не\s+позднее)\s", re.I)}
 
 
 def annotate_claims(doc: Any, statements: Iterable[Statement], published: str | None,
@@ -39,10 +41,11 @@ def annotate_statement(doc: Any, st: Statement, published: str | None, language:
     span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return st
-    quantities = tuple(find_quantities(span, language))
-    times = find_time_expressions(span, published, language)
-    hedges = tuple(resolve_overlaps(find_hedges(span, language) + _temporal_hedges(times)
-                                    + _vague_hedges(quantities, language)))
+    pieces = st.fragments or (st.content,)
+    quantities = tuple(_within(find_quantities(span, language), pieces))
+    times = _within(find_time_expressions(span, published, language), pieces)
+    hedges = tuple(resolve_overlaps(_within(find_hedges(span, language), pieces)
+                                    + _temporal_hedges(times, language) + _vague_hedges(quantities, language)))
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand") if st.cue is not None else None
     modality = modality_of(span, language)
     return replace(
@@ -55,6 +58,12 @@ def annotate_statement(doc: Any, st: Statement, published: str | None, language:
         checkworthy=checkworthiness(span, quantities=len(quantities), times=len(times), modality=modality,
                                     language=language),
     )
+
+
+def _within(items: list[Any], pieces: tuple[Any, ...]) -> list[Any]:
+    """The items inside one of the content's pieces: a discontinuous quote's attribution
+    ("...," he said, according to a transcript, "...") is not part of what was said."""
+    return [x for x in items if any(p.start <= x.start and x.end <= p.end for p in pieces)]
 
 
 def _vague_hedges(quantities: tuple[Any, ...], language: str) -> list[Hedge]:
@@ -76,5 +85,6 @@ def _vague_regex(language: str) -> "re.Pattern[str]":
     return re.compile(rf"(?<!\w)(?:{alts})(?:\s+(?:of\s+)?(?:{scales}))?(?!\w)", re.I)
 
 
-def _temporal_hedges(times: list[TimeExpression]) -> list[Hedge]:
-    return [Hedge("temporal", t.start, t.end, t.text) for t in times if t.kind in _TEMPORAL_KINDS]
+def _temporal_hedges(times: list[TimeExpression], language: str) -> list[Hedge]:
+    bounding = _BOUNDING.get((language or "en").split("-")[0].lower(), _BOUNDING["en"])
+    return [Hedge("temporal", t.start, t.end, t.text) for t in times if bounding.match(t.text)]

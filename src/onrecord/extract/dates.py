@@ -87,10 +87,10 @@ def _patterns(language: str) -> _DatePatterns:
         rf"(?P<bound>\b(?:by|until|till|before|no\s+later\s+than|not\s+later\s+than|from|starting(?:\s+on)?|"
         rf"as\s+of|on)\s+)?"
         rf"(?:{day}"
-        rf"|(?P<dur>(?:(?:within|in)\s+(?:the\s+)?|(?:over|for|during|in)\s+the\s+)(?:next\s+|coming\s+|following\s+)?"
+        rf"|(?P<dur>\b(?:(?:within|in)\s+(?:the\s+)?|(?:over|for|during|in)\s+the\s+)(?:next\s+|coming\s+|following\s+)?"
         rf"(?:[\w\-]+\s+){{0,2}}?{duration_words})"
-        rf"|(?P<end>the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?(?P<endunit>week|month|year))"
-        rf"|(?P<vague>tomorrow|next\s+(?:week|month|year)|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months)|"
+        rf"|(?P<end>\bthe\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?(?P<endunit>week|month|year))"
+        rf"|(?P<vague>\btomorrow|next\s+(?:week|month|year)|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months)|"
         rf"later\s+this\s+(?:week|month|year)))\b",
         re.I,
     )
