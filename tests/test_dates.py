@@ -50,7 +50,13 @@ def test_relative_dates_need_a_publication_date(nlp) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The troops will leave within two days.", [("duration", "within two days", None)]),
+        ("The troops will leave within two days.", [("duration", "within two days", "2022-01-14")]),
+        ("The building will reopen within a year.", [("duration", "within a year", "2023-01-12")]),
+        ("The first units would leave within hours.", [("duration", "within hours", None)]),
+        ("The withdrawal will begin in two days.", [("point", "in two days", "2022-01-14")]),
+        ("Spending will double over the next five years.", [("duration", "over the next five years", None)]),
+        ("The curfew will be shortened from Friday.", [("point", "from Friday", "2022-01-14")]),
+        ("The withdrawal would begin within two days.", [("duration", "within two days", "2022-01-14")]),
         ("All troops will be withdrawn by January 19.", [("deadline", "by January 19", "2022-01-19")]),
         ("The vote will be held by the end of the month.", [("deadline", "by the end of the month", "2022-01-31")]),
         ("They will stay until Friday.", [("deadline", "until Friday", "2022-01-14")]),
@@ -62,6 +68,29 @@ def test_relative_dates_need_a_publication_date(nlp) -> None:
 def test_time_expressions(nlp, text: str, expected) -> None:
     got = [(t.kind, t.text, t.value) for t in find_time_expressions(nlp(text), PUB, "en")]
     assert got == expected
+
+
+def test_time_expression_bounds(nlp) -> None:
+    text = "Troops will stay until Friday, leave by January 19, start from Monday and finish within ten days."
+    got = [(t.bound, t.text) for t in find_time_expressions(nlp(text), PUB, "en")]
+    assert got == [("until", "until Friday"), ("by", "by January 19"), ("from", "from Monday"),
+                   ("within", "within ten days")]
+
+
+def test_content_times_resolve_against_the_statement_date(nlp) -> None:
+    """"within ten days" said on Jan 7 in an article of Jan 11 ends on Jan 17, not Jan 21."""
+    from onrecord.extract.claims import annotate_claims
+    from onrecord.models import Span, Statement, TimeExpression
+
+    text = "On January 7, the president said the withdrawal would be completed within ten days."
+    doc = nlp(text)
+    s = text.index("the withdrawal")
+    cue = text.index("said")
+    st = Statement("a", "indirect", Span.of(text, s, len(text) - 1), cue=Span.of(text, cue, cue + 4))
+    (out,) = annotate_claims(doc, [st], "2025-01-11", "en")
+    assert out.said_on == "2025-01-07"
+    w = text.index("within")
+    assert out.times == (TimeExpression("duration", w, w + 15, "within ten days", "2025-01-17", "within"),)
 
 
 def test_parse_published() -> None:

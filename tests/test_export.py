@@ -36,7 +36,7 @@ def test_statement_jsonl_has_the_contract_fields(filled):
     assert n == len(rows) == 3
     for row in rows:
         for key in ("id", "article_id", "kind", "content", "cue", "speaker_mention", "speaker", "resolution", "said_on",
-                    "confidence", "extractor", "quantities", "hedges", "modality", "polarity", "checkworthy"):
+                    "confidence", "extractor", "quantities", "hedges", "times", "modality", "polarity", "checkworthy"):
             assert key in row, key
         assert set(row["content"]) >= {"start", "end", "text"}
     by_id = {r["id"]: r for r in rows}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from onrecord.errors import NotFoundError
-from onrecord.models import Article, ArticleResult, Candidate, ProvenanceLink, Span
+from onrecord.models import Article, ArticleResult, Candidate, Hedge, ProvenanceLink, Quantity, Span, Statement, TimeExpression
 from onrecord.store import open_store
 from onrecord.store.engine import applied_migrations, make_engine, migrate
 from onrecord.store.migrations import MIGRATIONS
@@ -77,6 +77,46 @@ def test_add_and_read(filled):
                                   "ev_text": ARTICLES[0].text[:5], "origin": "text"}]
     assert "tsv" not in art
     assert filled.counts()["articles"] == 4
+
+
+def _claimed_statement(article: Article) -> Statement:
+    """The first article's statement with its claims, as the claims annotator leaves it."""
+    text = article.text
+    s = text.index("troops")
+    w = text.index("within")
+    return Statement(
+        article.id, "indirect", Span.of(text, s, len(text) - 1), cue=Span.of(text, 13, 17), said_on="2022-01-11",
+        quantities=(Quantity(10.0, w + 7, w + 15, "ten days", unit="day", qualifier="up_to"),),
+        hedges=(Hedge("temporal", w, w + 15, "within ten days"),),
+        times=(TimeExpression("duration", w, w + 15, "within ten days", "2022-01-21", "within"),),
+        modality="future", polarity="positive", checkworthy=0.9)
+
+
+def test_statement_claims_round_trip(store_url):
+    with open_store(store_url) as st:
+        st.add_results([ArticleResult(ARTICLES[0], statements=(_claimed_statement(ARTICLES[0]),))])
+        (row,) = st.statements()
+    assert row["times"] == [{"kind": "duration", "bound": "within", "value": "2022-01-21", "start": 40, "end": 55,
+                             "text": "within ten days"}]
+    assert row["hedges"] == [{"kind": "temporal", "start": 40, "end": 55, "text": "within ten days"}]
+    assert row["quantities"] == [{"value": 10.0, "low": None, "high": None, "unit": "day", "counted": "",
+                                  "qualifier": "up_to", "text": "ten days", "start": 47, "end": 55}]
+    assert ARTICLES[0].text[40:55] == "within ten days"
+
+
+def test_statement_times_migration_keeps_older_statements(store_url):
+    engine = make_engine(store_url)
+    try:
+        assert migrate(engine, upto="0002_statements_speakers_flags") == ["0001_articles",
+                                                                          "0002_statements_speakers_flags"]
+    finally:
+        engine.dispose()
+    with open_store(store_url, migrate=False) as old:
+        old.add_results([ArticleResult(ARTICLES[1])])
+    with open_store(store_url) as st:
+        assert "0003_statement_times" in applied_migrations(st.engine)
+        st.add_results([ArticleResult(ARTICLES[0], statements=(_claimed_statement(ARTICLES[0]),))])
+        assert [r["times"][0]["value"] for r in st.statements()] == ["2022-01-21"]
 
 
 def test_adding_again_is_a_duplicate(filled):

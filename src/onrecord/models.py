@@ -19,6 +19,7 @@ __all__ = [
     "Skip",
     "Quantity",
     "Hedge",
+    "TimeExpression",
     "Statement",
     "Mention",
     "Speaker",
@@ -140,6 +141,26 @@ class Hedge:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time phrase inside what was said, resolved where the text allows.
+
+    kind: ``point`` ("on Monday", "in two days"), ``deadline`` ("by January 19", "until
+    Friday") or ``duration`` ("within ten days", "over the next five years").
+    bound: the word that relates the claim to the time, normalised: ``on``, ``by``,
+    ``until``, ``before``, ``from``, ``as of``, ``within``, ``in``, ``over``, ``for``, or ``""``.
+    value: the ISO date the phrase names or ends at ("within ten days" said on 2025-01-07
+    -> ``2025-01-17``), resolved against the statement date; ``None`` when it cannot be.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    bound: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A speaker mention resolved (or not) within an article."""
 
@@ -172,6 +193,7 @@ class Statement:
     modality: str = ""  # "asserted" | "future" | "possible" | "necessary" | ...
     polarity: str = ""  # "positive" | "negative"
     checkworthy: float | None = None
+    times: tuple[TimeExpression, ...] = ()  # time phrases inside the content
 
     @property
     def id(self) -> str:

@@ -1,5 +1,5 @@
-"""Annotate statements with what they assert: quantities, time, hedges, modality,
-polarity and check-worthiness.
+"""Annotate statements with what they assert: quantities, time (the statement date and the
+time phrases inside it), hedges, modality, polarity and check-worthiness.
 
 ``annotate_claims`` is pure: it reads the parsed ``Doc`` and returns new ``Statement``
 records (``dataclasses.replace``); the spaCy component ``onrecord.claims.v1`` only wraps it.
@@ -12,8 +12,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..models import Hedge, Statement
-from .dates import TimeExpression, find_time_expressions, statement_date
+from ..models import Hedge, Statement, TimeExpression
+from .dates import find_time_expressions, statement_date
 from .hedges import find_hedges, resolve_overlaps
 from .modality import checkworthiness, modality_of, polarity_of
 from .numbers import lexicon
@@ -31,8 +31,8 @@ _BOUNDING = {"en": re.compile(r"(?:within|by|until|till|before|no\s+later\s+than
 
 def annotate_claims(doc: Any, statements: Iterable[Statement], published: str | None,
                     language: str = "en") -> list[Statement]:
-    """Return the statements with ``quantities``, ``hedges``, ``said_on``, ``modality``,
-    ``polarity`` and ``checkworthy`` filled in. A statement whose span cannot be read
+    """Return the statements with ``quantities``, ``hedges``, ``times``, ``said_on``,
+    ``modality``, ``polarity`` and ``checkworthy`` filled in. A statement whose span cannot be read
     is returned unchanged (never dropped)."""
     return [annotate_statement(doc, st, published, language) for st in statements]
 
@@ -41,18 +41,20 @@ def annotate_statement(doc: Any, st: Statement, published: str | None, language:
     span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return st
+    said_on = statement_date(doc, st, published, language)
     pieces = st.fragments or (st.content,)
     quantities = tuple(_within(find_quantities(span, language), pieces))
-    times = _within(find_time_expressions(span, published, language), pieces)
+    times = _within(find_time_expressions(span, said_on or published, language), pieces)
     hedges = tuple(resolve_overlaps(_within(find_hedges(span, language), pieces)
                                     + _temporal_hedges(times, language) + _vague_hedges(quantities, language)))
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand") if st.cue is not None else None
     modality = modality_of(span, language)
     return replace(
         st,
-        said_on=statement_date(doc, st, published, language),
+        said_on=said_on,
         quantities=quantities,
         hedges=hedges,
+        times=tuple(times),
         modality=modality,
         polarity=polarity_of(span, cue, language),
         checkworthy=checkworthiness(span, quantities=len(quantities), times=len(times), modality=modality,

@@ -16,11 +16,15 @@ before publication ("said on Tuesday" in an article of Tuesday -> that Tuesday).
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
+
+from ..models import TimeExpression
+from .numbers import parse_number
 
 __all__ = ["TimeExpression", "statement_date", "find_time_expressions", "parse_published", "resolve_date"]
 
@@ -39,22 +43,6 @@ _MONTHS_EN = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|
 _WEEKDAYS_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTHS_RU = r"(?:январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])"
 _WEEKDAYS_RU = r"(?:понедельник|вторник|среду|среда|четверг|пятницу|пятница|субботу|суббота|воскресенье)"
-
-
-@dataclass(frozen=True, slots=True)
-class TimeExpression:
-    """A time phrase inside a statement.
-
-    kind: ``duration`` ("within two days"), ``deadline`` ("by January 19", "until Friday"),
-    ``point`` ("next week", "on Friday").
-    value: resolved ISO date when the phrase names a day, else ``None``.
-    """
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -266,29 +254,63 @@ _FUTURE = re.compile(r"\b(?:will|shall|won't|'ll|going\s+to|plans?\s+to|next)\b"
 
 
 def find_time_expressions(doc_or_span: Any, published: str | None, language: str = "en") -> list[TimeExpression]:
-    """Time bounds and schedules inside a Doc or Span (absolute offsets)."""
+    """Time bounds and schedules inside a Doc or Span (absolute offsets). ``published`` is the
+    base date for relative phrases: pass the statement date when known ("within ten days" said
+    on 7 January ends on the 17th)."""
     doc = getattr(doc_or_span, "doc", doc_or_span)
     lo, hi = (0, len(doc.text)) if doc is doc_or_span else (doc_or_span.start_char, doc_or_span.end_char)
     text = doc.text
     base = parse_published(published)
+    lang = _lang(language)
     future = bool(_FUTURE.search(text, lo, hi))
     out: list[TimeExpression] = []
-    for m in _patterns(_lang(language)).content.finditer(text, lo, hi):
+    for m in _patterns(lang).content.finditer(text, lo, hi):
         g = m.groupdict()
-        bound = (g.get("bound") or "").strip().lower()
+        bound = " ".join((g.get("bound") or "").lower().split())
+        bound = _BOUNDS.get(bound, bound)
         if g.get("dur"):
-            kind = "duration"
-            value = None
-            start = m.start("dur") if not bound else m.start()
+            first = m["dur"].split(maxsplit=1)[0].lower()
+            bound = bound or (first if first in _DURATION_PREPS else "")
+            value = _duration_end(m["dur"], base, lang) if bound in ("within", "in") else None
+            kind = "point" if bound == "in" else "duration"  # "in two days" names a day
+            start = m.start("dur") if not g.get("bound") else m.start()
         else:
             if g.get("wd") is None and g.get("md") is None and g.get("iso") is None and not g.get("end") \
                     and not g.get("vague"):
                 continue
-            if bound == "on" or not bound:
-                kind = "point"
-            else:
-                kind = "deadline"
+            kind = "deadline" if bound in ("by", "until", "before") else "point"
             value = resolve_date(m, base, past_only=False, future=future or kind == "deadline")
-            start = m.start() if bound != "on" else m.start()
-        out.append(TimeExpression(kind, start, m.end(), text[start:m.end()], value))
+            start = m.start()
+        out.append(TimeExpression(kind, start, m.end(), text[start:m.end()], value, bound))
     return out
+
+
+# normalised bound words (see ``TimeExpression.bound``)
+_BOUNDS = {"till": "until", "no later than": "by", "not later than": "by", "starting": "from", "starting on": "from",
+           "в течение": "within", "до": "until", "к": "by", "не позднее": "by"}
+_DURATION_PREPS = frozenset({"within", "in", "over", "for", "during"})
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "hour": 1 / 24, "дн": 1, "сут": 1, "нед": 7, "час": 1 / 24}
+_UNIT_MONTHS = {"month": 1, "year": 12, "decade": 120, "мес": 1}
+
+
+def _duration_end(phrase: str, base: date | None, language: str) -> str | None:
+    """The ISO date a "within/in N units" phrase ends at, counted from ``base``."""
+    words = phrase.lower().split()
+    if base is None or not words:
+        return None
+    unit = words[-1].rstrip("s")
+    amount = [w for w in words[:-1] if w not in _DURATION_PREPS and w not in ("the", "next", "coming", "following")]
+    if not amount:
+        return None  # "within hours", "within days": no number
+    n = 1.0 if amount == ["a"] or amount == ["an"] else getattr(parse_number(" ".join(amount), language), "value", None)
+    if n is None:
+        return None
+    days = next((v for k, v in _UNIT_DAYS.items() if unit.startswith(k)), None)
+    if days is not None:
+        return (base + timedelta(days=int(n * days))).isoformat()
+    months = next((v for k, v in _UNIT_MONTHS.items() if unit.startswith(k)), None)
+    if months is None or n != int(n):
+        return None
+    total = base.month - 1 + int(n * months)
+    year, month = base.year + total // 12, total % 12 + 1
+    return date(year, month, min(base.day, calendar.monthrange(year, month)[1])).isoformat()

@@ -70,7 +70,7 @@ HEDGE_LEXICONS: dict[str, dict[str, tuple[str, ...]]] = {
             # report's own source (the statement's attribution), not a hedge inside it
             r"(?<!,\s)according\s+to",
             r"sources\s+(?:said|say)",
-            r"(?:I|we)\s+(?:believe|understand)(?=\s+(?:that\s+)?[a-z])",
+            r"(?:I|we)\s+believe(?=\s+(?:that\s+)?[a-z])",
         ),
         "condition": (
             r"if", r"unless", r"provided\s+(?:that\s+)?", r"on\s+condition\s+that", r"as\s+long\s+as",

@@ -176,6 +176,20 @@ _STATEMENTS = (
     )""",
 )
 
+_TIMES = (
+    """CREATE TABLE statement_times (
+        statement_id TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        bound TEXT NOT NULL DEFAULT '',
+        value TEXT,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (statement_id, idx)
+    )""",
+    "CREATE INDEX ix_statement_times_value ON statement_times(value)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_articles",
@@ -202,4 +216,5 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_statements_tsv ON statements USING GIN(tsv)",
         ),
     ),
+    Migration("0003_statement_times", sqlite=_TIMES, postgresql=_TIMES),
 )

@@ -1,4 +1,4 @@
-"""Statements with their quantities and hedges, written per article in one transaction."""
+"""Statements with their quantities, hedges and time phrases, written per article in one transaction."""
 
 from __future__ import annotations
 
@@ -118,6 +118,8 @@ class StatementStore(ArticleStore):
         " start_char, end_char, text) VALUES (:s, :i, :v, :lo, :hi, :u, :c, :q, :st, :en, :t)",
         "hedges": "INSERT INTO hedges(statement_id, idx, kind, start_char, end_char, text)"
         " VALUES (:s, :i, :k, :st, :en, :t)",
+        "times": "INSERT INTO statement_times(statement_id, idx, kind, bound, value, start_char, end_char, text)"
+        " VALUES (:s, :i, :k, :b, :v, :st, :en, :t)",
     }
 
     @staticmethod
@@ -163,6 +165,10 @@ class StatementStore(ArticleStore):
             rows.setdefault("hedges", []).extend(
                 {"s": sid, "i": i, "k": h.kind, "st": h.start, "en": h.end, "t": h.text} for i, h in enumerate(st.hedges)
             )
+            rows.setdefault("times", []).extend(
+                {"s": sid, "i": i, "k": t.kind, "b": t.bound, "v": t.value, "st": t.start, "en": t.end, "t": t.text}
+                for i, t in enumerate(st.times)
+            )
         return len(seen)
 
     def _write_statement_rows(self, conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -172,6 +178,7 @@ class StatementStore(ArticleStore):
             self._exec(conn, sync[1], rows.get("statements_fts", []))
         self._exec(conn, self._STATEMENT_SQL["quantities"], rows.get("quantities", []))
         self._exec(conn, self._STATEMENT_SQL["hedges"], rows.get("hedges", []))
+        self._exec(conn, self._STATEMENT_SQL["times"], rows.get("times", []))
 
     # -- reading ---------------------------------------------------------------------------
     def statements(
@@ -285,6 +292,13 @@ class StatementStore(ArticleStore):
             hedges.setdefault(h["statement_id"], []).append(
                 {"kind": h["kind"], "start": h["start_char"], "end": h["end_char"], "text": h["text"]}
             )
+        times: dict[str, list] = {}
+        for t in self._rows(f"SELECT * FROM statement_times WHERE statement_id IN ({marks}) ORDER BY statement_id, idx",
+                            params):
+            times.setdefault(t["statement_id"], []).append(
+                {"kind": t["kind"], "bound": t["bound"], "value": t["value"], "start": t["start_char"],
+                 "end": t["end_char"], "text": t["text"]}
+            )
         out = []
         for r in rows:
             content = _span(r["content_start"], r["content_end"], r["content_text"])
@@ -314,6 +328,7 @@ class StatementStore(ArticleStore):
                     "extractor": r["extractor"],
                     "quantities": quants.get(r["id"], []),
                     "hedges": hedges.get(r["id"], []),
+                    "times": times.get(r["id"], []),
                     "modality": r["modality"],
                     "polarity": r["polarity"],
                     "checkworthy": r["checkworthy"],
