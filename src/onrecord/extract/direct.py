@@ -22,7 +22,6 @@ from .sources import cue_span, source_span, subject_of
 __all__ = ["attach_quotes", "nearby_speaker"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
-_SENT_END = re.compile(r"[.!?]\s")
 _MAX_GAP_TOKENS = 12
 _UNKNOWN_VERB_WEIGHT = 0.55
 _ALONE_MIN_WORDS = 6
@@ -188,8 +187,14 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             new.append(d)
             last = d
             continue
+        d = _in_sentence(doc, q, starts, drafts, new)
+        if d is not None:
+            d.fragments[d.fragments.index(max(d.fragments, key=lambda f: f[1]))] = (
+                max(d.fragments, key=lambda f: f[1])[0], q.end)
+            d.quotes.append(q)
+            continue
         prev = _preceding(drafts, new, q)
-        if prev is not None and _continues(text, prev, q):
+        if prev is not None and _continues(doc, starts, prev, q):
             _extend(prev, q)
             last = prev
             continue
@@ -197,7 +202,39 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             d = Draft([(q.start, q.end)], None, None, _ALONE_CONFIDENCE * (1.0 if q.closed else 0.7), "quote:alone", -1, [q])
             new.append(d)
             last = d
-    return new
+    return _lead_ins(text, drafts, new)
+
+
+def _in_sentence(doc: Doc, q: Quoted, starts: list[int], drafts: list[Draft], new: list[Draft]) -> Draft | None:
+    """A statement whose cue is in the passage's sentence and whose content stops short of it:
+    ``Cruz called Trump a "liar," a "bully" and a "narcissist ..."`` (the content runs on to the quote)."""
+    sent = doc[_token_at(doc, q.start, starts)].sent
+    best = None
+    for d in (*drafts, *new):
+        if d.cue_token >= 0 and sent.start <= d.cue_token < sent.end and sent.start_char <= d.end <= q.start \
+                and d.cue[1] <= q.start and (best is None or d.end > best.end):
+            best = d
+    return best
+
+
+_LEAD_GAP = 80
+
+
+def _lead_ins(text: str, drafts: list[Draft], new: list[Draft]) -> list[Draft]:
+    """An uncued passage right before a cued one in the same paragraph is its first fragment:
+    ``“A.” “B,” Warren said.`` is one statement."""
+    out = []
+    for d in new:
+        if d.rule == "quote:alone":
+            nxt = min((x for x in (*drafts, *new) if x is not d and x.start >= d.end and x.cue and x.quotes),
+                      key=lambda x: x.start, default=None)
+            gap = text[d.end:nxt.start] if nxt is not None else "\n"
+            if "\n" not in gap and len(gap) <= _LEAD_GAP and nxt.quotes[0].start == nxt.start and nxt.cue[0] >= nxt.quotes[0].end:
+                nxt.fragments.insert(0, d.fragments[0])
+                nxt.quotes[:0] = d.quotes
+                continue
+        out.append(d)
+    return out
 
 
 _CLAUSE_END = frozenset(",.?!…—–-:;")
@@ -266,11 +303,16 @@ def _preceding(drafts: list[Draft], new: list[Draft], q: Quoted) -> Draft | None
     return best
 
 
-def _continues(text: str, prev: Draft, q: Quoted) -> bool:
-    """True when ``q`` follows ``prev`` with only its cue clause between: in the same
+_CONTINUE_CHARS = 300
+_SHORT_GAP = 120
+
+
+def _continues(doc: Doc, starts: list[int], prev: Draft, q: Quoted) -> bool:
+    """True when ``q`` follows ``prev`` with only its cue sentence between: in the same
     paragraph, or opening the next paragraph right after a paragraph that ends the statement."""
+    text = doc.text
     gap = text[prev.end:q.start]
-    if len(gap) > 120:
+    if len(gap) > _CONTINUE_CHARS:
         return False
     if "\n" in gap:
         before, _, after = gap.rpartition("\n")
@@ -279,4 +321,8 @@ def _continues(text: str, prev: Draft, q: Quoted) -> bool:
         gap = before
     if prev.cue and not (prev.end <= prev.cue[0] < q.start) and len(gap.split()) > 1:
         return False
+    if len(gap) > _SHORT_GAP:  # a longer gap may hold the cue's own sentence, not another one
+        first, last = _token_at(doc, prev.end, starts) + 1, _token_at(doc, q.start, starts)
+        if sum(1 for t in doc[first:last] if t.is_sent_start and not t.is_space) > 1:
+            return False
     return True

@@ -142,6 +142,9 @@ def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
                         o.lower_ in ("to", "with") and verb.lemma_ in _LIKENING)))) and o.i > c.i:
                     e = max(e, _edges(o)[1])
             return s, e
+    oprd = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
+    if len(oprd) > 1:  # "called Trump a liar" parsed as two predicatives
+        return oprd[0].left_edge.idx, _edges(oprd[-1])[1]
     return None
 
 

@@ -78,7 +78,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         # inverted attribution parsed as an object: "..., replied her rival, Tom Reyes"
         for child in verb.rights:
-            if child.dep_ in _INVERTED_SUBJ and child.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ in _INVERTED_SUBJ and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ not in ("DATE", "TIME"):
                 return child
     if verb.dep_ == "ROOT" and depth == 0:
         stray = _stray_subject(verb)
@@ -101,6 +101,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "began by saying"
         return subject_of(verb.head.head, depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # ", saying ...": the participle goes with the main clause, wherever the parser hung it
+        root = verb.sent.root
+        main = subject_of(root, depth + 1) if root is not verb and root.pos_ in ("VERB", "AUX") else None
+        if person_like(main):
+            return main
     if verb.dep_ in _INHERIT or verb.tag_ in ("VBG", "VBN"):
         return subject_of(verb.head, depth + 1)
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
