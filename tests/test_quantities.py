@@ -47,6 +47,14 @@ def one(nlp, text: str, fragment: str):
         ("Nearly 1.5 million people were displaced.", "1.5 million", 1.5e6, None, None, "", "refugee", "nearly"),
         ("Up to 500 people could be affected.", "500", 500, None, None, "", "person", "up_to"),
         ("They will invest €1.5bn in new plants.", "€1.5bn", 1.5e9, None, None, "EUR", "plant", ""),
+        ("The building should reopen within a year.", "a year", 365, None, None, "day", "", "at_most"),
+        ("Fishing stays banned for at least a month.", "a month", 30, None, None, "day", "", "at_least"),
+        ("Solvent levels had fallen by more than half.", "half", 50, None, None, "%", "solvent level", "more_than"),
+        ("Repairs could cost 40 million valds.", "40 million valds", 4e7, None, None, "vald", "", ""),
+        ("2,230 people had sought medical help.", "2,230", 2230, None, None, "", "treated person", ""),
+        ("Criminal cases were opened against 1,110 people.", "1,110", 1110, None, None, "", "charged person", ""),
+        ("The attackers who stormed the hall on Jan. 5 were identified and that 212 of them had been detained.", "212", 212,
+         None, None, "", "detained attacker", ""),
     ],
 )
 def test_quantity(nlp, text, fragment, value, low, high, unit, counted, qualifier) -> None:
@@ -62,6 +70,9 @@ def test_quantity(nlp, text, fragment, value, low, high, unit, counted, qualifie
         "No one was arrested on the 2nd of May.",
         "COVID-19 and F-16 jets were mentioned in the 2022 budget.",
         "A 20-year-old man was detained.",
+        "He appealed under a treaty between the two countries.",
+        "A year ago, half of them left the city.",
+        "Many people live in the region."
     ],
 )
 def test_not_quantities(nlp, text: str) -> None:

@@ -121,6 +121,12 @@ STATE_HEADS = {"withdrawn": frozenset({"troop", "peacekeeper"})}
 # "150 pieces of equipment", "19 members of the security forces": the thing is the partitive's object
 PARTITIVES = frozenset({"piece", "member", "unit", "item", "head"})
 
+# "sought medical help", "received treatment": the subject was treated
+_CARE_VERBS = frozenset({"seek", "receive", "need", "require", "get"})
+_CARE_NOUNS = frozenset({"help", "treatment", "care", "attention", "assistance"})
+# "cases opened against N people": they were charged
+_CHARGE_NOUNS = frozenset({"case", "charge", "proceeding", "indictment", "prosecution", "lawsuit"})
+
 _INDEX: dict[str, dict[str, str]] = {}
 
 
@@ -233,6 +239,10 @@ def counted_state(noun: Any, language: str = "en") -> tuple[str, Any]:
         if tok.lemma_.lower() in STATE_WORDS and tok.pos_ == "NOUN":
             return STATE_WORDS[tok.lemma_.lower()], tok
     head = tok.head
+    # "criminal cases were opened against 1,110 people", "charges were brought against 74 people"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "against" and tok.head.head.pos_ == "VERB" and any(
+            c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lemma_ in _CHARGE_NOUNS for c in tok.head.head.children):
+        return "charged", tok.head.head
     if head is not tok and head.pos_ in ("VERB", "AUX", "ADJ"):
         st = state_of_verb(head, tok.dep_, language)
         if st:
@@ -246,6 +256,10 @@ def counted_state(noun: Any, language: str = "en") -> tuple[str, Any]:
                     return STATE_WORDS[c.lower_], c
                 if c.dep_ == "dobj" and head.lemma_ == "face" and c.lemma_ == "charge":
                     return "charged", c
+                # "2,230 people sought medical help", "40 received treatment"
+                if c.dep_ == "dobj" and head.lemma_ in _CARE_VERBS and c.lemma_ in _CARE_NOUNS:
+                    return "treated", c
+
         # "three foreign nationals were among those killed"
         if head.lemma_ == "be" and tok.dep_ == "nsubj":
             for prep in head.children:

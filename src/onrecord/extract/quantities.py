@@ -165,7 +165,20 @@ _CHANGE_VERBS = frozenset({
 _OBJECT_VERBS = frozenset({"put", "estimate", "revise", "raise", "lower", "cut", "bring", "set", "increase",
                            "reduce", "double", "peg", "place"})
 _NUMBER_NOUNS = frozenset({"number", "figure", "total", "tally", "count", "estimate", "share", "proportion",
-                           "level", "rate"})
+                           "level", "rate", "amount", "quantity", "volume"})
+
+
+_SINGLE_DURATIONS = "second|minute|hour|day|week|fortnight|month|year|decade"
+# "a" counts as one only where a bound or preposition asks for an amount ("within a year", "at least a month")
+_ARTICLE_ONE_BEFORE = re.compile(r"\b(?:within|in|for|after|over|least|most|than|about|nearly|almost|to)\s+$", re.I)
+_COULD_REACH_BEFORE = re.compile(r"\b(?:could|may|might)\s+(?:\w+\s+)?(?:reach|top|exceed)\s+$", re.I)
+_HALF_BEFORE = re.compile(r"\b(?:than|by|about|nearly|almost|over|under|roughly|around|just)\s+$", re.I)
+_RELATIVE_AFTER = re.compile(r"^\s+(?:ago|later|earlier|before|after|or\s+two)\b", re.I)
+# a spelled-out number after these refers back to things already named ("the two countries")
+_REFERRING_BEFORE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+# words that make a sentence about money: an unknown noun after "40 million" there is a currency
+_MONEY_WORDS = frozenset({"cost", "price", "budget", "spend", "pay", "fund", "worth", "fine", "loan", "invest",
+                          "investment", "compensation", "revenue", "bill", "salary", "wage", "tax", "debt", "aid"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +207,11 @@ def _pattern(language: str) -> _Pattern:
                 rf"(?:(?:\s+and\s+|\s+an?\s+|[\s\-]+)(?:{words}))*")
     few = "|".join(r"\s+".join(map(re.escape, f.split())) for f in lex.few)
     all_scales = "|".join(re.escape(w) for w in sorted(lex.scales, key=len, reverse=True))
+    # "within a year", "more than half": an article before a duration is one; "half" alone is 50%
+    article = (rf"|an?(?=[\s-](?:{_SINGLE_DURATIONS})\b)|half(?![\s-]+(?:an?|{words})\b)"
+               if language == "en" else "")
     num = (rf"(?:(?:{few})\s+(?:{all_scales})\b|(?:{_DIGITS})(?:\s*(?:{scales})\b|\s?(?:{abbrevs})\b)?"
-           rf"|(?:{prefix})\s+of\s+(?:{vague})|(?:{vague})|{word_num})")
+           rf"|(?:{prefix})\s+of\s+(?:{vague})|(?:{vague})|{word_num}{article})")
     currency_pre = r"(?P<cur>US\$|\$|€|£|₽|¥|(?:USD|EUR|GBP|RUB|KZT)\s?)"
     currency_words = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True) if c[0].isalpha())
     measures = "|".join(re.escape(m) for m in sorted(_MEASURES, key=len, reverse=True))
@@ -317,12 +333,24 @@ def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], languag
     unit, mult = _unit_of(unit_raw, language)
     if cur:
         unit = CURRENCIES.get(cur.rstrip(), CURRENCIES.get(cur, unit)) or unit
+    word = n1.strip().lower()
+    if not is_digits and not n2 and _REFERRING_BEFORE.search(before) and word in lexicon(language).units:
+        return None
     dot_k = _dot_thousands(after, language, bool(unit))
-    v1, lo1, hi1 = _parse(n1, language, dot_k)
-    if v1 is None and lo1 is None:
-        return None
-    if not is_digits and not _has_number_token(doc, spans["n1"]):
-        return None
+    if word in ("a", "an", "half") and not n2:
+        if word == "half" and not unit and _HALF_BEFORE.search(before):
+            v1, lo1, hi1, unit = 50.0, None, None, "%"
+        elif word != "half" and unit == "day" and _ARTICLE_ONE_BEFORE.search(before) \
+                and not _RELATIVE_AFTER.match(text[end:end + 12]):
+            v1, lo1, hi1 = 1.0, None, None
+        else:
+            return None
+    else:
+        v1, lo1, hi1 = _parse(n1, language, dot_k)
+        if v1 is None and lo1 is None:
+            return None
+        if not is_digits and not _has_number_token(doc, spans["n1"]):
+            return None
     value, low, high = v1, lo1, hi1
     if n2:
         v2, lo2, hi2 = _parse(n2, language, dot_k)
@@ -347,6 +375,8 @@ def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], languag
         word = qm.group("q").lower()
         if not (word == "over" and unit == "day") and not (word == "under" and unit == ""):
             qualifier = q_quals.get(word, "")
+    if not qualifier and _COULD_REACH_BEFORE.search(before):
+        qualifier = "up_to"  # "could reach 40 million": a ceiling, not a value
     qa = pat.qualifier_after.match(text[end:end + 10])
     if qa and not qualifier:
         qualifier = q_quals.get(qa.group("q").lower(), "")
@@ -355,6 +385,10 @@ def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], languag
         earlier = _antecedent(doc, text, start, unit, _clean(value), wanted, language, pat) if lookback else ""
         state = counted
         counted = canonical_counted(f"{state} {earlier}" if state else earlier, language) if earlier else ""
+    if not unit and counted and raw_counted and _money_amount(doc, start, end, n1, counted, language):
+        unit, counted = counted, ""  # "40 million valds": a currency the lexicon does not know
+        noun = doc[_tokens(doc, start, end).end]
+        end = noun.idx + len(noun.text)
     quantity = Quantity(
         value=_clean(value), start=start, end=end, text=text[start:end], low=_clean(low), high=_clean(high),
         unit=unit, counted=counted, qualifier=qualifier,
@@ -393,6 +427,19 @@ def _trailing_scale(raw: str, language: str) -> float | None:
     m = re.search(r"([^\d\s.,]+)$", raw.strip().lower())
     word = m.group(1) if m else last
     return lex.scales.get(word) or lex.abbreviations.get(word)
+
+
+def _money_amount(doc: Any, start: int, end: int, raw: str, counted: str, language: str) -> bool:
+    """Is "<n> million <noun>" an amount of money? The noun names no known thing (one unknown
+    word), a scale word precedes it, and the sentence talks about money ("cost", "fund")."""
+    span = _tokens(doc, start, end)
+    if span is None or " " in counted or counted in lexicon_phrases(language) or span.end >= len(doc):
+        return False
+    if not re.search(r"(?:million|billion|trillion|thousand|bn|m)\s*$", raw.strip(), re.I):
+        return False
+    if doc[span.end].lemma_.lower() != counted:
+        return False
+    return any(t.lemma_.lower() in _MONEY_WORDS for t in span.sent)
 
 
 def _plural_follows(doc: Any, start: int, end: int) -> bool:
@@ -463,7 +510,8 @@ def _pronoun_antecedent(doc: Any, before: int, state: str, language: str) -> tup
     that can be in ``state``; None if there is none within 80 tokens."""
     for i in range(before - 1, max(-1, before - 80), -1):
         t = doc[i]
-        if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_ANTECEDENT or t.lemma_.lower() in _NOT_ANTECEDENT:
+        if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_ANTECEDENT or t.lemma_.lower() in _NOT_ANTECEDENT \
+                or t.ent_type_ in ("DATE", "TIME"):
             continue
         plural = t.tag_ in ("NNS", "NNPS") or "Plur" in t.morph.get("Number") or any(
             c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in STATE_WORDS) for c in t.children)
@@ -527,13 +575,15 @@ def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[
         return root.head.head.text, "", "value"  # "the figure of 20,000 was approximate"
     if noun is None:
         return "", "", "unit" if measured else ""
-    if noun.lemma_.lower() in _NUMBER_NOUNS:  # "the number of dead"
+    while noun.lemma_.lower() in _NUMBER_NOUNS:  # "the number of dead", "its estimate of the amount of solvent"
         of = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
               if x.dep_ == "pobj"]
         if of:
             noun = of[0]
-        elif noun.lemma_.lower() in _FIGURE_NOUNS and not [c for c in noun.children if c.dep_ == "compound"]:
+            continue
+        if noun.lemma_.lower() in _FIGURE_NOUNS and not [c for c in noun.children if c.dep_ == "compound"]:
             return noun.text, "", "value"  # "the figure is 225", "put the figure at 3,800 litres"
+        break
     if noun.pos_ == "PRON" and noun.lower_ in ("them", "those", "these", "us", "whom"):
         state, by = counted_state(noun, language)
         found = _pronoun_antecedent(doc, span.start, state, language)
