@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from ..models import Hedge, Statement, TimeExpression
 from .dates import find_time_expressions, statement_date
 from .hedges import find_hedges, resolve_overlaps
-from .modality import checkworthiness, modality_of, polarity_of
+from .modality import checkworthiness, claim_stance
 from .numbers import lexicon
 from .quantities import find_quantities
 
@@ -48,7 +48,8 @@ def annotate_statement(doc: Any, st: Statement, published: str | None, language:
     hedges = tuple(resolve_overlaps(_within(find_hedges(span, language), pieces)
                                     + _temporal_hedges(times, language) + _vague_hedges(quantities, language)))
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand") if st.cue is not None else None
-    modality = modality_of(span, language)
+    # only a direct quote's pieces are sure to leave out the attribution between them
+    modality, polarity = claim_stance(span, cue, language, st.fragments if st.kind == "direct" else None)
     return replace(
         st,
         said_on=said_on,
@@ -56,7 +57,7 @@ def annotate_statement(doc: Any, st: Statement, published: str | None, language:
         hedges=hedges,
         times=tuple(times),
         modality=modality,
-        polarity=polarity_of(span, cue, language),
+        polarity=polarity,
         checkworthy=checkworthiness(span, quantities=len(quantities), times=len(times), modality=modality,
                                     language=language),
     )
