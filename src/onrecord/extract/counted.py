@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["NOUN_GROUPS", "EVENT_VERBS", "INTRANSITIVE_EVENTS", "STATE_WORDS", "STATE_VERBS", "STATE_HEADS",
+__all__ = ["NOUN_GROUPS", "EVENT_VERBS", "INTRANSITIVE_EVENTS", "STATE_WORDS", "STATE_VERBS", "STATE_HEADS", "STATE_PLACES",
            "canonical_counted", "compose", "event_group", "counted_state", "state_of_verb", "lexicon_phrases"]
 
 # group -> lemmas or lemma phrases (lower case) that mean it
@@ -99,6 +99,7 @@ STATE_WORDS: dict[str, str] = {
     "spilled": "spilled", "spilt": "spilled", "leaked": "spilled", "escaped": "spilled",
     "withdrawn": "withdrawn", "charged": "charged", "recovered": "recovered", "destroyed": "destroyed",
     "hospitalised": "hospitalised", "hospitalized": "hospitalised", "treated": "treated",
+    "suspected": "suspected", "unidentified": "unidentified",
 }
 # event verb lemma -> the state of its patient (passive subject, object, or subject of an intransitive)
 STATE_VERBS: dict[str, str] = {
@@ -109,11 +110,17 @@ STATE_VERBS: dict[str, str] = {
     "leak": "spilled", "spill": "spilled", "escape": "spilled", "release": "spilled",
     "withdraw": "withdrawn", "leave": "withdrawn", "return": "withdrawn", "pull": "withdrawn",
     "charge": "charged", "accuse": "charged", "recover": "recovered", "destroy": "destroyed",
-    "hospitalise": "hospitalised", "hospitalize": "hospitalised",
+    "hospitalise": "hospitalised", "hospitalize": "hospitalised", "suspect": "suspected",
 }
+# "1,110 remain in custody", "687 were still in hospital": a place that is a state
+STATE_PLACES: dict[str, str] = {"custody": "detained", "detention": "detained", "jail": "detained",
+                                "prison": "detained", "hospital": "hospitalised"}
+# "still working to identify 31 of the dead", "have not identified": the patient is not identified yet
+_PENDING_STATES = {"identify": "unidentified"}
 # a human state of people in general is a group of its own
 _PERSON_STATES = {"dead": "death", "injured": "injured", "detained": "detainee", "evacuated": "evacuee",
                   "displaced": "refugee", "missing": "missing"}
+_GROUP_STATES = {group: state for state, group in _PERSON_STATES.items()}
 # groups that are "people in general" for that rule (a state replaces them)
 _GENERAL_PEOPLE = frozenset({"", "person", "protester", "casualty"})
 # states that only change some heads ("600 soldiers left" is a withdrawal; "residents returned" is not)
@@ -160,7 +167,7 @@ def compose(state: str, head: str) -> str:
     if head in _GENERAL_PEOPLE:
         return _PERSON_STATES.get(state, f"{state} person")
     if head in _PERSON_STATES.values():  # "death", "injured" ... already carry a state
-        return head
+        return f"{state} {head}" if state in _PENDING_STATES.values() else head  # but "unidentified death"
     return f"{state} {head}"
 
 
@@ -180,10 +187,15 @@ def canonical_counted(phrase: str, language: str = "en") -> str:
         obj = [w for w in words[i + 1:] if w not in ("the", "a", "an")]
         if obj and words[i - 1] in PARTITIVES:
             return canonical_counted(" ".join(obj), language)
+    if language == "en":  # "person in custody" -> detained person
+        words = [STATE_PLACES[w] if w in STATE_PLACES and i and words[i - 1] == "in" else w
+                 for i, w in enumerate(words)]
     states = [STATE_WORDS[w] for w in words if w in STATE_WORDS] if language == "en" else []
     if not states:
         return _head_group(words, index)
     rest = [w for w in words if w not in STATE_WORDS and w not in ("of", "in", "the")]
+    if not rest and len(states) > 1:  # "unidentified death", "unidentified dead"
+        return compose(states[0], compose(states[-1], ""))
     return compose(states[0], _head_group(rest, index) if rest else "")
 
 
@@ -198,6 +210,15 @@ def state_of_verb(verb: Any, rel: str, language: str = "en") -> str:
         grp = event_group(verb.lemma_, language)
         return grp or ""
     lemma = verb.lemma_.lower()
+    if rel in ("nsubj", "nsubjpass"):  # "1,110 remain in custody"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                place = next((o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"), "")
+                if place in STATE_PLACES:
+                    return STATE_PLACES[place]
+    if lemma in _PENDING_STATES and rel == "dobj" and (
+            any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+        return _PENDING_STATES[lemma]
     state = STATE_VERBS.get(lemma, "")
     if not state:
         return ""
@@ -209,15 +230,32 @@ def state_of_verb(verb: Any, rel: str, language: str = "en") -> str:
     return ""
 
 
+def _antecedent_state(pronoun: Any, language: str) -> tuple[str, Any]:
+    """The state of the nearest earlier plural noun that has one ("238 people died, among them"
+    -> dead; "bodies found ... Among them" -> dead), within 60 tokens."""
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - 60), -1):
+        t = doc[i]
+        if t.pos_ != "NOUN" or t.tag_ != "NNS":
+            continue
+        st, by = counted_state(t, language, follow=False)
+        if not st:
+            st = _GROUP_STATES.get(canonical_counted(t.lemma_.lower(), language), "")
+            by = t
+        if st:
+            return st, by
+    return "", None
+
+
 def _passive(verb: Any) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def counted_state(noun: Any, language: str = "en") -> tuple[str, Any]:
+def counted_state(noun: Any, language: str = "en", follow: bool = True) -> tuple[str, Any]:
     """The state of the counted noun read from the parse, and the token that says it: a modifier
     ("injured officers", "dead fish", "people killed", "solvent leaked"), the verb the noun (or the
     measure / number word governing it) is the patient of, or the "among those killed" /
-    "including" it belongs to."""
+    "including" it belongs to. ``follow=False`` does not look for a pronoun's antecedent."""
     if language != "en":
         return "", None
     for c in noun.children:
@@ -260,20 +298,22 @@ def counted_state(noun: Any, language: str = "en") -> tuple[str, Any]:
                 if c.dep_ == "dobj" and head.lemma_ in _CARE_VERBS and c.lemma_ in _CARE_NOUNS:
                     return "treated", c
 
-        # "three foreign nationals were among those killed"
-        if head.lemma_ == "be" and tok.dep_ == "nsubj":
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "among":
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj" and obj is not tok:
-                            st, by = counted_state(obj, language)
-                            if st:
-                                return st, by
+    # "three foreign nationals were among those killed", "238 people died, among them 19 officers"
+    # (a pronoun's own state is its antecedent's; a noun object under the noun itself would lead back here)
+    owners = [tok] + ([head] if head.lemma_ == "be" and tok.dep_ == "nsubj" else [])
+    for owner in owners:
+        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "among"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and o is not tok):
+                st, by = counted_state(obj, language, follow) if owner is head else ("", None)
+                if not st and follow and obj.pos_ == "PRON" and obj.lower_ in ("them", "those", "these"):
+                    st, by = _antecedent_state(obj, language)
+                if st:
+                    return st, by
     # "164 people had been killed, including 19 members of the security forces"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among") and tok.head.head is not tok:
         owner = tok.head.head
         if owner.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            return counted_state(owner, language)
+            return counted_state(owner, language, follow)
         if owner.pos_ in ("VERB", "AUX"):
             for c in owner.children:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < tok.head.i:

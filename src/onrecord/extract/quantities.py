@@ -33,8 +33,8 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from ..models import Quantity
-from .counted import (PARTITIVES, STATE_HEADS, STATE_WORDS, canonical_counted, counted_state, event_group, lexicon_phrases,
-                      state_of_verb)
+from .counted import (PARTITIVES, STATE_HEADS, STATE_WORDS, canonical_counted, compose, counted_state, event_group,
+                      lexicon_phrases, state_of_verb)
 from .numbers import lexicon, parse_number
 
 __all__ = ["find_quantities", "counted_phrases", "QUALIFIERS", "DURATION_DAYS", "CURRENCIES", "UNIT_DIMENSIONS",
@@ -386,9 +386,10 @@ def _build(doc: Any, text: str, start: int, end: int, g: dict[str, Any], languag
         state = counted
         counted = canonical_counted(f"{state} {earlier}" if state else earlier, language) if earlier else ""
     if not unit and counted and raw_counted and _money_amount(doc, start, end, n1, counted, language):
-        unit, counted = counted, ""  # "40 million valds": a currency the lexicon does not know
+        unit = counted  # "40 million valds": a currency the lexicon does not know
         noun = doc[_tokens(doc, start, end).end]
         end = noun.idx + len(noun.text)
+        counted = _counted(doc, start, end, unit, language)[1]  # what the amount is: "the cost ... could reach"
     quantity = Quantity(
         value=_clean(value), start=start, end=end, text=text[start:end], low=_clean(low), high=_clean(high),
         unit=unit, counted=counted, qualifier=qualifier,
@@ -479,7 +480,8 @@ def _tokens(doc: Any, start: int, end: int) -> Any:
 def _noun_phrase(tok: Any, language: str = "en") -> list[Any]:
     """The noun with its compound modifiers ("death toll"), and an adjective that makes a lexicon
     phrase with it ("armed people", "foreign nationals")."""
-    mods = [c for c in tok.lefts if c.dep_ in ("compound",) and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    mods = [c for c in tok.lefts if c.dep_ in ("compound",) and c.pos_ in ("NOUN", "PROPN", "ADJ")
+            and c.lower_ not in _MEASURES and c.lemma_.lower() not in _MEASURES]  # not "ten-kilometre"
     adj = [c for c in tok.lefts if c.dep_ == "amod"]
     if adj and " ".join(t.lemma_.lower() for t in [adj[-1]] + mods + [tok]) in lexicon_phrases(language):
         mods = [adj[-1]] + mods
@@ -497,6 +499,67 @@ def _group(noun: Any, language: str, state: str = "", by: Any = None) -> tuple[s
     group = canonical_counted(f"{state} {lemmas}" if state else lemmas, language)
     return raw, group
 
+
+def _referent(figure: Any) -> Any:
+    """What a figure is said to refer to ("the figure ... referred to the troops"), if anything."""
+    verb = figure.head
+    if figure.dep_ != "nsubj" or verb.lemma_.lower() not in _REFER_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.pos_ == "NOUN":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to":
+            return next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+    return None
+
+
+def _copular_attribute(num: Any, language: str) -> tuple[str, str] | None:
+    """(raw, group) of the lexicon noun a counted subject is said to be ("Three of the dead were
+    citizens of other countries" -> foreigner); None when there is none."""
+    if num.dep_ != "nsubj" or num.head.lemma_ != "be":
+        return None
+    for attr in num.head.children:
+        if attr.dep_ != "attr" or attr.pos_ != "NOUN":
+            continue
+        of = [o for c in attr.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.subtree if o.i > c.i]
+        tail = attr.doc[attr.i + 1:of[-1].i + 1] if of else []
+        phrases = [f"{attr.lemma_.lower()} {' '.join(t.lower_ for t in tail)}",
+                   " ".join(t.lemma_.lower() for t in [attr, *tail])] if of else []
+        phrases.append(" ".join(t.lemma_.lower() for t in _noun_phrase(attr, language)))
+        known = lexicon_phrases(language)
+        phrase = next((p for p in phrases if p in known), None)
+        if phrase is not None:
+            return attr.text, known[phrase]
+    return None
+
+
+def _qualified(noun: Any, group: str, language: str) -> str:
+    """A group made precise by what the noun is a part or a kind of: "a ten-kilometre stretch of
+    the river" -> river stretch, "the cost of repairing ..." -> repair cost, "trams were running on
+    two lines" -> tram line."""
+    if noun.lemma_.lower() not in _GENERIC_NOUNS or group != noun.lemma_.lower() or \
+            any(c.dep_ == "compound" and c.lower_ not in _MEASURES for c in noun.children):
+        return group
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp") and o.pos_ in ("NOUN", "VERB")), None)
+            if obj is not None:
+                return f"{obj.lemma_.lower()} {group}"
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None) if verb is not None else None
+    if subj is not None and noun.lemma_.lower() in _ROUTE_NOUNS:
+        return f"{subj.lemma_.lower()} {group}"
+    return group
+
+
+_REFER_VERBS = frozenset({"refer", "apply", "cover", "concern", "relate", "include"})
+# nouns that say little alone: what they are a part of, or what runs on them, is the thing
+_ROUTE_NOUNS = frozenset({"line", "route", "service"})
+_GENERIC_NOUNS = _ROUTE_NOUNS | frozenset({"stretch", "section", "segment", "length", "strip", "portion",
+                                           "cost", "bill", "damage", "loss", "price"})
+# a human-state group -> its state ("the dead" -> dead)
+_STATE_OF_GROUP = {"death": "dead", "injured": "injured", "detainee": "detained", "evacuee": "evacuated",
+                   "refugee": "displaced", "missing": "missing"}
 
 # nouns that stand for an earlier number ("the figure is 225")
 _FIGURE_NOUNS = frozenset({"figure", "number", "total", "tally", "count", "estimate"})
@@ -531,7 +594,8 @@ def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[
     span = _tokens(doc, start, end)
     if span is None or len(span) == 0:
         return "", "", ""
-    root = span.root
+    outer = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
+    root = next((t for t in outer if t.dep_ != "det"), span.root)  # "a ten-kilometre stretch": not "a"
     noun = None
     nxt = doc[span.end] if span.end < len(doc) else None
     # "20 dead", "2,000 detained", "30 wounded"
@@ -572,6 +636,9 @@ def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[
                     noun = subj[0]
     if noun is None and root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lemma_.lower() in _FIGURE_NOUNS:
+        referent = _referent(root.head.head)
+        if referent is not None:  # "the earlier figure of 2,500 had referred only to the troops"
+            return _group(referent, language)[0], _group(referent, language)[1], ""
         return root.head.head.text, "", "value"  # "the figure of 20,000 was approximate"
     if noun is None:
         return "", "", "unit" if measured else ""
@@ -598,5 +665,9 @@ def _counted(doc: Any, start: int, end: int, unit: str, language: str) -> tuple[
         if not of:
             break
         noun = of[0]
+    attr = _copular_attribute(root, language)
+    if attr is not None and noun.i != root.i:  # "Three of the dead were citizens of other countries"
+        kind = canonical_counted(noun.lemma_.lower(), language)
+        return attr[0], compose(_STATE_OF_GROUP.get(kind, state), attr[1]), ""
     raw, group = _group(noun, language, state, by)
-    return raw, group, ""
+    return raw, _qualified(noun, group, language), ""
