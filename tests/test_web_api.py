@@ -415,3 +415,30 @@ def test_timeline_labels_are_thinned_and_quotes_not_doubled():
     assert labels[0][1] == "2024-12-01" and "2025-01-" in svg and "12-08" in [t for _, t in labels]
     assert _quoted('"Calm," he said.') == '"Calm," he said.' and _quoted("calm") == "“calm”"
     assert _quoted("word " * 100, 40).endswith(" …”") and len(_quoted("word " * 100, 40)) < 45
+
+
+def test_statement_page_shows_its_times(tmp_path):
+    from onrecord.models import TimeExpression
+
+    text = "The minister said the troops would leave within ten days. Nothing else happened."
+    src = tmp_path / "articles.jsonl"
+    src.write_text(json.dumps({"id": "t-1", "title": "Withdrawal", "outlet": "Daily Planet", "date": "2025-01-07",
+                               "url": "https://example.com/t", "text": text}) + "\n", "utf-8")
+    url = f"sqlite:///{tmp_path / 'times.db'}"
+    settings = resolve_settings({"db": url, "progress": False}, env={}, config_path=tmp_path / "absent.toml")
+    with open_store(url) as store:
+        ingest([str(src)], store, settings, extract=False)
+        art = store.article("t-1")
+        within = _span(text, "within ten days")
+        st = Statement(art["id"], "indirect", _span(text, "the troops would leave within ten days"),
+                       cue=_span(text, "said"), said_on="2025-01-07", extractor="test.v1",
+                       times=(TimeExpression("duration", within.start, within.end, within.text, "2025-01-17",
+                                             bound="within"),))
+        store.replace_statements(art["id"], [st])
+    with DeskServer(url) as srv, httpx.Client(base_url=srv.base, timeout=20) as client:
+        twin = client.get(f"/statements/{st.id}.json").json()
+        page = client.get(f"/statements/{st.id}").text
+    assert twin["times"] == [{"kind": "duration", "bound": "within", "value": "2025-01-17", "start": within.start,
+                              "end": within.end, "text": "within ten days"}]
+    assert ('<dt>Times</dt><dd><span class="badge">duration: within ten days → '
+            '<time datetime="2025-01-17">2025-01-17</time></span>') in page
