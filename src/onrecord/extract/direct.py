@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Token
 from .drafts import Draft
 from .quote_marks import Quoted
 from .reporting import cues_for
-from .sources import cue_span, source_span, subject_of
+from .sources import cue_span, person_like, source_span, subject_of
 
-__all__ = ["attach_quotes", "nearby_speaker"]
+__all__ = ["attach_quotes", "nearby_speaker", "speaker_after"]
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _MAX_GAP_TOKENS = 12
@@ -41,14 +41,16 @@ def _token_at(doc: Doc, char: int, starts: list[int]) -> int:
     return lo
 
 
-def _is_cue(tok: Token, lexicon, generic: bool = True) -> float:
+def _is_cue(tok: Token, lexicon, generic: bool = True, after: bool = False) -> float:
+    """The weight of ``tok`` as the cue of a quotation; ``after``: the quotation precedes it
+    (``“...,” Gorka urged``), so any listed verb counts and its clause may be the quotation."""
     if tok.pos_ not in _VERBAL:
         return 0.0
     cue = lexicon.get(tok.lemma_)
-    if cue is not None and "c" in cue.frames:
+    if cue is not None and ("c" in cue.frames or after):
         return cue.weight
     if generic and tok.pos_ == "VERB" and tok.is_lower and any(c.dep_ == "nsubj" for c in tok.children) and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children
+        c.dep_ in ("dobj", "ccomp", "xcomp") and (c.i > tok.i or not after) for c in tok.children
     ):
         return _UNKNOWN_VERB_WEIGHT
     return 0.0
@@ -63,7 +65,7 @@ def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> To
         tok = doc[j]
         if tok.is_quote or "\n" in tok.text or tok.text in (".", "!", "?", ";"):
             return None
-        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP):
+        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True):
             return tok
     return None
 
@@ -148,6 +150,21 @@ def nearby_speaker(doc: Doc, cue: Token, q: Quoted) -> tuple[int, int] | None:
     return None
 
 
+def speaker_after(doc: Doc, char: int) -> tuple[int, int] | None:
+    """The noun phrase starting right after ``char`` (a closing quotation mark), up to a comma."""
+    starts = [t.idx for t in doc]
+    i = _token_at(doc, char, starts)
+    if i < len(doc) and doc[i].idx < char:
+        i += 1
+    words = []
+    for t in doc[i:i + 8]:
+        if t.is_punct or t.is_space or t.pos_ not in _SPEAKER_GLUE:
+            break
+        words.append(t)
+    names = [t for t in words if t.pos_ in _SPEAKER_POS]
+    return (words[0].idx, names[-1].idx + len(names[-1])) if names else None
+
+
 def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str = "en") -> list[Draft]:
     """Attach quoted passages to ``drafts`` (mutated) and return the drafts for the rest."""
     text = doc.text
@@ -178,7 +195,7 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             if d is not None:
                 _extend(d, q)
             else:
-                d = _new(doc, tok, q, _is_cue(tok, lexicon), "quote:cue")
+                d = _new(doc, tok, q, _is_cue(tok, lexicon, after=tok.idx >= q.end), "quote:cue")
                 new.append(d)
             last = d
             continue
@@ -198,11 +215,33 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             _extend(prev, q)
             last = prev
             continue
+        d = _host_clause(doc, q, starts)
+        if d is not None:
+            new.append(d)
+            last = d
+            continue
         if len(text[q.start:q.end].split()) >= _ALONE_MIN_WORDS:
             d = Draft([(q.start, q.end)], None, None, _ALONE_CONFIDENCE * (1.0 if q.closed else 0.7), "quote:alone", -1, [q])
             new.append(d)
             last = d
     return _lead_ins(text, drafts, new)
+
+
+_HOST_CONFIDENCE = 0.4
+
+
+def _host_clause(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
+    """A passage inside a sentence whose verb is no listed cue but whose subject can speak:
+    ``Williamson assails in scoffing prose “...”`` - the sentence's verb and subject."""
+    tok = doc[_token_at(doc, q.start, starts)]
+    sent = tok.sent
+    root = sent.root
+    if tok.i == sent.start or root.pos_ != "VERB" or not (sent.start_char <= root.idx < q.start):
+        return None
+    subj = subject_of(root)
+    if not person_like(subj) or subj.idx >= q.start:
+        return None
+    return Draft([(q.start, q.end)], cue_span(root), source_span(subj), _HOST_CONFIDENCE, "quote:host", root.i, [q])
 
 
 def _in_sentence(doc: Doc, q: Quoted, starts: list[int], drafts: list[Draft], new: list[Draft]) -> Draft | None:
@@ -238,6 +277,7 @@ def _lead_ins(text: str, drafts: list[Draft], new: list[Draft]) -> list[Draft]:
 
 
 _CLAUSE_END = frozenset(",.?!…—–-:;")
+_MARKS = "\"'“”‘’«»„‹›"
 # “...” ― Sonya Herridge / “...” — Paul Ryan (@SpeakerRyan) July 5, 2016: a signature ending the line
 _SIGNATURE = re.compile(r"[^\S\n]*[―—–-][^\S\n]*((?:[A-Z][\w.'’-]*\.?[^\S\n]+){0,4}[A-Z][\w'’-]+)[^\n]{0,60}$", re.M)
 
@@ -256,7 +296,8 @@ def _signed(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
 
 def _clausal(text: str, q: Quoted) -> bool:
     """A quoted clause ends in punctuation (``“...,” he said``); a quoted title or name does not."""
-    inner_end = text[q.end - 2] if q.end - 2 > q.start else ""
+    inner = text[q.start:q.end].rstrip(_MARKS)
+    inner_end = inner[-1:] if len(inner) > 1 else ""
     after = text[q.end:q.end + 2].lstrip(" ")[:1]
     return inner_end in _CLAUSE_END or after in (",", "—", "–")
 

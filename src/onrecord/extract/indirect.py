@@ -43,6 +43,7 @@ _NOT_GENERIC = frozenset({"have", "make", "be", "go", "get", "let", "allow", "he
                           "remember", "forget", "notice", "hear", "watch", "look", "wait", "try", "like", "love"})
 _LIKENING = frozenset({"liken", "compare", "contrast", "equate", "associate"})  # "likened X to Y"
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
+_WRITER_MARKS = frozenset({"although", "though", "whereas", "while"})
 _GENERIC = Cue(0.45, "c")
 
 
@@ -56,6 +57,12 @@ def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
     ("said the deal was fair and added that ...")."""
     s, e = _edges(clause)
     lexicon = cues_for(lang)
+    doc = clause.doc
+    for c in clause.rights:
+        if c.dep_ == "advcl" and doc[c.left_edge.i - 1].text == "," and any(
+                m.dep_ == "mark" and m.lower_ in _WRITER_MARKS for m in c.children):
+            prev = doc[c.left_edge.i - 2]  # ", although he refused ...": the writer's aside, not the claim
+            return s, prev.idx + len(prev)
     for c in clause.rights:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ in lexicon and not any(
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Statement
-from .direct import attach_quotes, nearby_speaker
+from .direct import attach_quotes, nearby_speaker, speaker_after
 from .drafts import Draft, finish
 from .indirect import according_drafts, colon_drafts, hearsay_drafts, stance_drafts, verb_drafts
 from .headlines import headline_drafts
@@ -153,6 +153,22 @@ def _carry_speaker(drafts: list[Draft]) -> None:
             prev = d
 
 
+def _quote_then_cue(doc: Doc, drafts: list[Draft], quotes) -> None:
+    """``“...,” Texas delegate Bill Eastland, wearing a hat, said``: when the parser hangs the
+    speaker inside the quoted clause, the content ends at the closing mark and the speaker
+    is the noun phrase right after it."""
+    for d in drafts:
+        if d.cue is None or d.cue_token < 0 or len(d.fragments) != 1:
+            continue
+        s, e = d.fragments[0]
+        q = next((q for q in quotes if q.closed and q.start == s and q.end < e <= d.cue[0]), None)
+        if q is None:
+            continue
+        d.fragments[0] = (s, q.end)
+        if d.source is None or d.source[0] >= q.end:
+            d.source = speaker_after(doc, q.end) or d.source
+
+
 def _speakers_outside_quotes(doc: Doc, drafts: list[Draft], quotes) -> None:
     """The speaker is never inside the quotation: when the parse put the subject there
     (``“... Trump articulates it,” Viguerie notes``), look next to the cue instead."""
@@ -181,6 +197,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts = _clip_to_paragraph(text, drafts)
     drafts += attach_quotes(doc, quotes, drafts, language)
     drafts = _unnest(doc, _dedupe(drafts))
+    _quote_then_cue(doc, drafts, quotes)
     _speakers_outside_quotes(doc, drafts, quotes)
     _carry_speaker(drafts)
     out = []

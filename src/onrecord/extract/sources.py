@@ -65,8 +65,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         child = subjects[-1]  # two subjects: "presidential frontrunner Hillary Clinton said" - the name
         if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
             return child  # its span reaches back to the antecedent (source_span)
-        if child.lower_ in _NO_SOURCE:
-            return None
+        if child.lower_ in _NO_SOURCE or (child.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in verb.children)):
+            return None  # "It is unclear whether ...": no one is speaking
         return child
     agent = _agent(verb)
     if agent is not None:
@@ -99,8 +99,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return obj  # "led Wasserman Schultz to announce", "urged Congress to act"
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return head
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "began by saying"
-        return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "began by saying", "stopped short of calling"
+        head = verb.head.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("advmod", "prep", "acomp") and head.head is not head:
+            head = head.head
+        return subject_of(head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # ", saying ...": the participle goes with the main clause, wherever the parser hung it
         root = verb.sent.root
