@@ -157,6 +157,33 @@ CASES = {
         [(["the raid was a success"], "Col. Steven Warren", "said", "indirect")]),
     "scare quotes are not statements": ("The so-called “peace dividend” never arrived.", []),
     "titles are not statements": ("The film “The Last Harbor” opened in 300 theaters.", []),
+    "dash signature": ("“He has divided this country for a decade.” ― Sonya Herridge\n",
+                       [(["“He has divided this country for a decade.”"], "Sonya Herridge", "―", "direct")]),
+    "transcript speaker label": ('"PENCE: Well, the question really should be why her campaign invited him.',
+                                 [(["Well, the question really should be why her campaign invited him."], "PENCE", ":",
+                                   "direct")]),
+    "uncued passage before a cued one": (
+        "“You went on television to blame the workers.” “It is gutless leadership,” Warren said.",
+        [(["“You went on television to blame the workers.”", "“It is gutless leadership,”"], "Warren", "said",
+          "direct")]),
+    "quote continues after the cue's own sentence": (
+        '"Our progress is on the ballot," Mr. Obama said on Saturday at a dinner in Washington, where Mrs. Clinton '
+        'also spoke. "Tolerance is on the ballot."',
+        [(['"Our progress is on the ballot,"', '"Tolerance is on the ballot."'], "Mr. Obama", "said", "direct")]),
+    "passage inside a sentence with an unlisted verb": (
+        "Williamson dismisses in his column “the idea that the voters were victims of anything at all.”",
+        [(["“the idea that the voters were victims of anything at all.”"], "Williamson", "dismisses", "direct")]),
+    "a concessive aside is not content": (
+        "He claimed that paying no income taxes was smart, although he later refused to release his returns.",
+        [(["that paying no income taxes was smart"], "He", "claimed", "indirect"),
+         (["to release his returns"], "he", "refused", "indirect")]),
+    "listed verb after a quotation, with its own frames": (
+        "“Compare him to Hillary,” Gorka urged.",
+        [(["“Compare him to Hillary,”"], "Gorka", "urged", "direct")]),
+    "quotation ending in a nested quote": (
+        "“She asked me, ‘What kind of help do you need?’” Weaver said.",
+        [(["“She asked me, ‘What kind of help do you need?’”"], "Weaver", "said", "direct")]),
+    "expletive it is no source": ("It is unclear whether the bridge will reopen this year.", []),
 }
 
 
@@ -261,3 +288,24 @@ def test_extract_file_survives_bad_lines(tmp_path, nlp):
     q = lines[0]["quotes"][0]
     assert q["content"] == [0, 15] and q["content_spans"] == [[0, 15]] and q["kind"] == "direct"
     assert set(q) == {"content", "content_spans", "source", "cue", "kind", "confidence"}
+
+
+def test_paragraph_starts_are_sentence_starts(nlp):
+    from onrecord.extract.breaks import paragraph_starts
+    from onrecord.extract.nlp import BREAKS
+
+    text = "Obama Says the Museum Will Tell of 'Delight'\n\nWASHINGTON -- President Obama said it\nwould."
+    doc = nlp.make_doc(text)
+    assert [doc[i].text for i in paragraph_starts(doc)] == ["WASHINGTON"]  # a wrapped line is not a paragraph
+    pipe = load_pipeline_en()
+    assert pipe.pipe_names.index(BREAKS) < pipe.pipe_names.index("parser")
+    parsed = pipe(text)
+    assert [t.text for t in parsed if t.is_sent_start][:2] == ["Obama", "WASHINGTON"]
+    said = next(t for t in parsed if t.text == "said")
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Obama"]
+
+
+def load_pipeline_en():
+    from onrecord.extract import load_pipeline
+
+    return load_pipeline(resolve_settings({}, env={}), "en")

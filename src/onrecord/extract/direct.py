@@ -182,7 +182,10 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             continue
         d = _covering(drafts, q) or _covering(new, q)
         if d is not None:
-            _extend(d, q)
+            if d.source is not None and q.start <= d.source[0] < q.end:
+                d.quotes.append(q)  # a transcript's "PENCE: ...": the label stays out of the content
+            else:
+                _extend(d, q)
             last = d
             continue
         if not q.closed:

@@ -173,7 +173,7 @@ def _speakers_outside_quotes(doc: Doc, drafts: list[Draft], quotes) -> None:
     """The speaker is never inside the quotation: when the parse put the subject there
     (``“... Trump articulates it,” Viguerie notes``), look next to the cue instead."""
     for d in drafts:
-        if d.source is None or d.cue_token < 0:
+        if d.source is None or d.cue_token < 0 or d.rule == "colon":
             continue
         for q in quotes:
             if q.start < d.source[1] and d.source[0] < q.end and any(s <= q.start and q.end <= e for s, e in d.fragments):
