@@ -202,6 +202,11 @@ def thing_of(c: Claim, q: Mapping[str, Any]) -> str:
     troop/withdraw, "19 officers had been killed" -> offic/death); "" when unknown."""
     head, specific = _head(_around(c, q)[2], c.language)
     counted = (q.get("counted") or "").lower()
+    words = counted.split()
+    if specific and len(words) > 1:
+        keys = [next(iter(content_keys(w, c.language)), "") for w in words]
+        if head in keys[:-1] and keys[-1] and keys[-1] not in _GENERIC:
+            head = keys[-1]  # "two army depots": the parse's head noun is counted, not its modifier
     if specific and head in _COUNTABLE:
         thing = head
     elif specific:

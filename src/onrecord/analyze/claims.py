@@ -62,6 +62,7 @@ class Claim:
     name_keys: frozenset[str] = field(default_factory=frozenset)  # content keys of capitalised names (scope, not argument)
     markers: frozenset[str] = field(default_factory=frozenset)  # normalised hedge markers (see hedge_markers)
     denials: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # (denied subject keys, predicate keys)
+    recap: bool = False  # re-reports an earlier statement ("X, who last week said C"): not a new utterance
 
     @property
     def who(self) -> str:
@@ -196,6 +197,7 @@ def claim_of(st: Mapping[str, Any]) -> Claim:
         name_keys=content_keys(" ".join(sorted(names) + _CAPS.findall(text)), language),
         markers=frozenset(markers),
         denials=denials(text, language),
+        recap=bool((st.get("resolution") or {}).get("recap")),
     )
 
 

@@ -178,7 +178,8 @@ def vanished(claims: Iterable[Claim]) -> list[Flag]:
     def utterances(run: list[int]) -> dict[str, Claim]:
         out: dict[str, Claim] = {}
         for i in run:
-            out.setdefault(rep_of.get(items[i].id, items[i].id), items[i])
+            if not items[i].recap:  # a recap re-reports an earlier utterance
+                out.setdefault(rep_of.get(items[i].id, items[i].id), items[i])
         return out
 
     def context(run: list[int], key: tuple[str, ...]) -> list[str]:

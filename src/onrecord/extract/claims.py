@@ -34,14 +34,25 @@ def annotate_claims(doc: Any, statements: Iterable[Statement], published: str | 
     """Return the statements with ``quantities``, ``hedges``, ``times``, ``said_on``,
     ``modality``, ``polarity`` and ``checkworthy`` filled in. A statement whose span cannot be read
     is returned unchanged (never dropped)."""
-    return [annotate_statement(doc, st, published, language) for st in statements]
+    statements = list(statements)
+    siblings: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for st in statements:  # "said that A and that B": B's date is not in the words around A
+        if st.cue is not None:
+            siblings.setdefault((st.cue.start, st.cue.end), []).append((st.content.start, st.content.end))
+    cues = sorted({st.cue.start for st in statements if st.cue is not None})
+    return [annotate_statement(doc, st, published, language,
+                               siblings.get((st.cue.start, st.cue.end), ()) if st.cue is not None else (), cues)
+            for st in statements]
 
 
-def annotate_statement(doc: Any, st: Statement, published: str | None, language: str = "en") -> Statement:
+def annotate_statement(doc: Any, st: Statement, published: str | None, language: str = "en",
+                       siblings: Iterable[tuple[int, int]] = (), cues: Iterable[int] = ()) -> Statement:
+    """One statement's claims; ``siblings`` are the contents of other statements with the same cue,
+    ``cues`` the cue offsets of all the article's statements (a date phrase belongs to the nearest)."""
     span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return st
-    said_on = statement_date(doc, st, published, language)
+    said_on = statement_date(doc, st, published, language, siblings, cues)
     pieces = st.fragments or (st.content,)
     quantities = tuple(_within(find_quantities(span, language), pieces))
     times = _within(find_time_expressions(span, said_on or published, language), pieces)

@@ -67,7 +67,7 @@ def _patterns(language: str) -> _DatePatterns:
            rf"|(?P<wd>(?:(?P<wdmod>last|next|this)\s+)?{_WEEKDAYS_EN})(?:\s+(?:morning|afternoon|evening|night))?")
     said = re.compile(
         rf"(?:\b(?:on|late|early)\s+)?(?:{day}|(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
-        rf"(?:earlier|late|early)\s+today|this\s+(?:morning|afternoon|evening)|last\s+night))\b",
+        rf"(?:earlier|late|early)\s+today|this\s+(?:morning|afternoon|evening)|last\s+night|last\s+week))\b",
         re.I,
     )
     duration_words = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
@@ -152,6 +152,8 @@ def resolve_date(m: re.Match[str], base: date | None, *, past_only: bool, future
             return (base - timedelta(days=2)).isoformat()
         if rel in ("yesterday", "last night", "вчера"):
             return (base - timedelta(days=1)).isoformat()
+        if rel == "last week":  # somewhere in the week before: its middle is the best single day
+            return (base - timedelta(days=base.weekday() + 4)).isoformat()
         return base.isoformat()
     if g.get("wd"):
         words = g["wd"].lower().split()
@@ -198,16 +200,19 @@ def dateline_date(text: str, published: str | None) -> date | None:
     return _closest_year(month, int(m["day"]), base, past_only=True)
 
 
-def statement_date(doc: Any, statement: Any, published: str | None, language: str = "en") -> str | None:
+def statement_date(doc: Any, statement: Any, published: str | None, language: str = "en",
+                   also_masked: Any = (), cues: Any = ()) -> str | None:
     """The ISO date the statement was made, from a date phrase outside its content; relative
     phrases ("on Tuesday") resolve against the dateline's date when the text has one (a reprint
     keeps its wire story's day), else the publication date. Without a date phrase, a text with a
     wire dateline ("MIRSK, Jan. 12 (Northern Wire) -") was said on the dateline's day, not on the
-    day a reprint was published; otherwise ``None`` (the caller falls back to publication)."""
+    day a reprint was published; otherwise ``None`` (the caller falls back to publication).
+    ``also_masked`` are other contents of the same report, never its date; a phrase nearer to
+    another of ``cues`` (cue offsets) dates that report instead."""
     dateline = dateline_date(doc.text, published)
     base = dateline or parse_published(published)
     content = statement.content
-    masked = [(content.start, content.end)] + [(f.start, f.end) for f in statement.fragments]
+    masked = [(content.start, content.end)] + [(f.start, f.end) for f in statement.fragments] + list(also_masked)
     anchor = statement.cue.start if statement.cue is not None else content.start
     lo, hi = _sentence_bounds(doc, statement)
     text = doc.text
@@ -221,6 +226,8 @@ def statement_date(doc: Any, statement: Any, published: str | None, language: st
         if value is None:
             continue
         dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
+        if any(min(abs(m.start() - c), abs(m.end() - c)) < dist for c in cues):
+            continue  # "Stavan, who last week said ..., said": the phrase dates the other report
         if best is None or dist < best[0]:
             best = (dist, value)
     if best:

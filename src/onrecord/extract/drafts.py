@@ -24,6 +24,7 @@ class Draft:
     rule: str
     cue_token: int = -1  # token index of the cue head, -1 when none
     quotes: list[Quoted] = field(default_factory=list)
+    recap: bool = False  # reported in a relative clause on its speaker ("X, who last week said C, ...")
 
     @property
     def start(self) -> int:
@@ -85,5 +86,5 @@ def finish(text: str, draft: Draft, article_id: str, extractor: str, quotes: lis
         speaker_mention=Span.of(text, *draft.source) if draft.source else None,
         confidence=round(min(max(draft.confidence, 0.0), 1.0), 3),
         extractor=extractor,
-        resolution={"rule": draft.rule},
+        resolution={"rule": draft.rule, "recap": True} if draft.recap else {"rule": draft.rule},
     )

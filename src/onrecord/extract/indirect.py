@@ -102,7 +102,7 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if obj is not None and as_ is not None and obj.i < as_.i:
             return [(obj.left_edge.idx, as_.right_edge.idx + len(as_.right_edge))], "o", None
-    clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS]
+    clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS] or _misattached_clauses(verb, children)
     if "c" in cue.frames and clauses:
         return [_clause_edges(c, lang) for c in clauses], "c", None
     if "x" in cue.frames:
@@ -138,6 +138,22 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         if obj:
             return [obj], "o3", None
     return [], "", None
+
+
+def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
+    """``said in a statement that C``: the parser hangs the that-clause on the noun of the
+    prepositional phrase between the verb and its clause."""
+    out = []
+    for prep in children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for c in obj.rights:
+                if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    out.append(c)
+    return out
 
 
 def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
@@ -199,8 +215,37 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             continue
         conf = cue.weight * _FRAME_FACTOR[frame] * (1.0 if source else _NO_SOURCE_FACTOR)
         rule = f"verb:generic:{frame}" if generic else f"verb:{frame}:{tok.lemma_}"
-        drafts.append(Draft(frags, cue_chars, source, conf, rule, tok.i))
+        recap = tok.dep_ == "relcl" and subj is not None and subj.lower_ in ("who", "whom")
+        for part in _that_clauses(tok, frags) if frame == "c" else [frags]:
+            drafts.append(Draft(part, cue_chars, source, conf, rule, tok.i, recap=recap))
     return drafts
+
+
+def _that_clauses(verb: Token, frags: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """``said that A and that B``: one statement per that-clause (each is its own claim)."""
+    doc = verb.doc
+    cuts = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for conj in clause.subtree:
+            if conj.dep_ == "conj" and conj.pos_ in _VERBAL and conj.head.i >= clause.i and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in conj.children):
+                stop = conj.left_edge.i
+                while stop > clause.i and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
+                    stop -= 1
+                cuts.append((doc[stop - 1].idx + len(doc[stop - 1]), conj.left_edge.idx))
+    if not cuts:
+        return [frags]
+    parts: list[list[tuple[int, int]]] = [[]]
+    for s, e in frags:
+        for end, start in sorted(cuts):
+            if s < end and start < e:
+                parts[-1].append((s, end))
+                parts.append([])
+                s = start
+        parts[-1].append((s, e))
+    return [p for p in parts if p]
 
 
 def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:

@@ -526,6 +526,9 @@ def resolve_within(result: ArticleResult) -> ArticleResult:
             res = {"rule": "error", "mention_type": "none", "confidence": 0.0, "antecedent": None,
                    "error": f"{exc.__class__.__name__}: {exc}"}
         name = res.get("name")
+        res["extraction"] = st.resolution.get("rule")  # the extraction rule stays on record
+        if st.resolution.get("recap"):
+            res["recap"] = True
         out.append(dataclasses.replace(st, speaker_name=name or None, resolution=res))
         if st.speaker_mention is not None:
             ante = res.get("antecedent")
