@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import count
 
 from onrecord.analyze.blocking import CountedBlocker, MinHashBlocker, SpeakerBlocker, candidate_pairs
@@ -292,6 +293,30 @@ def test_repeated_claim_that_stops():
     assert flags and all(f.type == "vanished" for f in flags)
     assert {e.statement_id for e in flags[0].evidence} <= {c.id for c in claims}
     assert "2031-01-05" in flags[0].explanation and "2031-01-14" in flags[0].explanation
+
+
+def test_recaps_are_no_new_utterances():
+    """"Tell, who last week said C, ..." re-reports an earlier statement: without it the claim was
+    made twice by one source, which is too few to have vanished."""
+    said = [st("Foreign-trained terrorist groups are behind these attacks on the capital.", "Oskar Tell", "2031-01-05"),
+            st("These were foreign-trained terrorists attacking the capital.", "Oskar Tell", "2031-01-06", article="b")]
+    recap = st("foreign-trained terrorists had attacked the capital", "Oskar Tell", "2031-01-04", article="c",
+               resolution={"recap": True})
+    later = [st("Those who planned the attacks on the capital from inside the state will be punished.",
+                "Oskar Tell", date=d) for d in ("2031-01-12", "2031-01-14")]
+    assert recap.recap and not said[0].recap
+    assert vanished(said + later) == []
+    assert vanished(said + [recap] + later) == []
+    assert vanished(said + [replace(recap, recap=False)] + later) != []
+
+
+def test_a_modifier_is_not_what_is_counted():
+    """"two army depots" counts depots: no drift against a troop figure."""
+    a = st("about 2,500 personnel are on the ground", "Rurik Stavan", "2031-01-07",
+           [q(2500, "personnel", text="2,500", qualifier="about", start=6)])
+    b = st("police were searching for weapons stolen from two army depots", "Rurik Stavan", "2031-01-09",
+           [q(2, "army depot", text="two", start=45)])
+    assert number_flags([a, b]) == []
 
 
 _SPOKES = {"kind": "person", "org": "Norvale Energy", "roles": ["norvale energy spokesperson"]}

@@ -36,6 +36,8 @@ def said_on(nlp, text: str, content: str, cue: str = "said", published: str | No
         ("The mayor said the city was calm.", "the city was calm", None),
         # a date inside the content is not the statement date
         ("Police said the suspect would be charged on Friday.", "the suspect would be charged on Friday", None),
+        # "last week": the middle of the week before (a Wednesday article -> the Thursday before last Monday)
+        ("The governor said last week that the roads were safe.", "the roads were safe", "2022-01-06"),
     ],
 )
 def test_statement_date(nlp, text: str, content: str, expected: str | None) -> None:
@@ -98,3 +100,26 @@ def test_parse_published() -> None:
     assert str(parse_published("2022-01-12")) == "2022-01-12"
     assert parse_published("yesterday") is None
     assert parse_published(None) is None
+
+
+def test_a_date_belongs_to_its_own_report(nlp) -> None:
+    """Sibling that-clauses share their cue's date but not each other's content dates, and a date
+    phrase next to another report's cue dates that report."""
+    from onrecord.extract.claims import annotate_claims
+
+    text = "The minister told parliament on Tuesday that the curfew would end and that the state of emergency ends on Jan. 19."
+    doc = nlp(text)
+    cue = Span.of(text, text.index("told"), text.index("told") + 4)
+    a, b = "the curfew would end", "the state of emergency ends on Jan. 19"
+    sts = [Statement("a", "indirect", Span.of(text, text.index(x), text.index(x) + len(x)), cue=cue) for x in (a, b)]
+    assert [s.said_on for s in annotate_claims(doc, sts, PUB, "en")] == ["2022-01-11", "2022-01-11"]
+
+    text = "Stavan, who on Monday said his forces would stay, said the decision to withdraw was joint."
+    doc = nlp(text)
+    first, second = text.index("said"), text.rindex("said")
+    x, y = "his forces would stay", "the decision to withdraw was joint"
+    sts = [Statement("a", "indirect", Span.of(text, text.index(x), text.index(x) + len(x)),
+                     cue=Span.of(text, first, first + 4)),
+           Statement("a", "indirect", Span.of(text, text.index(y), text.index(y) + len(y)),
+                     cue=Span.of(text, second, second + 4))]
+    assert [s.said_on for s in annotate_claims(doc, sts, PUB, "en")] == ["2022-01-10", None]

@@ -183,6 +183,14 @@ CASES = {
     "quotation ending in a nested quote": (
         "“She asked me, ‘What kind of help do you need?’” Weaver said.",
         [(["“She asked me, ‘What kind of help do you need?’”"], "Weaver", "said", "direct")]),
+    "clause hung on the statement noun": (
+        "The Energy Ministry said in a statement that a special commission would review the price of gas.",
+        [(["that a special commission would review the price of gas"], "The Energy Ministry", "said", "indirect")]),
+    "one statement per coordinated that-clause": (
+        "Ms Roshan said that municipal staff would work from temporary offices and that rubbish collection "
+        "would resume on Tuesday.",
+        [(["that municipal staff would work from temporary offices"], "Ms Roshan", "said", "indirect"),
+         (["that rubbish collection would resume on Tuesday"], "Ms Roshan", "said", "indirect")]),
     "expletive it is no source": ("It is unclear whether the bridge will reopen this year.", []),
 }
 
@@ -309,3 +317,12 @@ def load_pipeline_en():
     from onrecord.extract import load_pipeline
 
     return load_pipeline(resolve_settings({}, env={}), "en")
+
+
+def test_report_in_a_relative_clause_is_a_recap(nlp):
+    from onrecord.extract.quotes import extract_statements
+
+    text = "Stavan, who last week said his forces would stay, said the decision to withdraw had been taken jointly."
+    out = {s.content.text: s.resolution for s in extract_statements(nlp(text), "en", "t")}
+    assert out == {"his forces would stay": {"rule": "verb:c:say", "recap": True},
+                   "the decision to withdraw had been taken jointly": {"rule": "verb:c:say"}}

@@ -139,3 +139,14 @@ def test_qualified_title_picks_its_holder_and_junk_stays_unlinked():
                                          ("the talks were short", "Most")], ["Ivo Marr", "Kaia Brisk", "Sudland"]))
     assert _names(res) == ["Ivo Marr", None]
     assert res.statements[1].resolution["rule"] == "generic" and res.statements[1].resolution["reason"]
+
+
+def test_extraction_rule_and_recap_stay_on_record():
+    import dataclasses
+
+    text = "Vera Lind said the talks were useful."
+    base = _result(text, [("the talks were useful", "Vera Lind")], ["Vera Lind"])
+    st = dataclasses.replace(base.statements[0], resolution={"rule": "verb:c:say", "recap": True})
+    (out,) = resolve_article(dataclasses.replace(base, statements=(st,))).statements
+    assert out.resolution["rule"] == "name" and out.resolution["extraction"] == "verb:c:say"
+    assert out.resolution["recap"] is True
