@@ -175,8 +175,8 @@ def _same_proposition(a: Claim, b: Claim) -> str:
                 if shared:
                     return ", ".join(sorted(shared)[:3])
     shared = (a.keys & b.keys) - generic
-    smaller = min(len(a.keys - a.name_keys), len(b.keys - b.name_keys)) or 1
-    if len(shared) >= 3 and len(shared) / smaller >= 0.5:
+    larger = max(len(a.keys - a.name_keys), len(b.keys - b.name_keys)) or 1
+    if len(shared) >= 3 and len(shared) / larger >= 0.5:  # both say mostly the same, not one inside the other
         return ", ".join(sorted(shared)[:3])
     return ""
 

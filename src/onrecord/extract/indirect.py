@@ -8,6 +8,8 @@ to ...``), object positions (``called for ...``, ``criticized ...``),
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from .drafts import Draft
@@ -125,7 +127,7 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         head = verb.head
         return _without(_edges(head), _edges(verb)), "a", None
     if verb.dep_ in ("parataxis", "relcl") and "c" in cue.frames and verb.head.pos_ in _VERBAL and not any(
-            c.dep_ in ("dobj", "xcomp", "prep") for c in children):
+            c.dep_ in ("dobj", "xcomp", "prep") and not _adjunct(c) for c in children):
         # "This campaign, he says, is different": the parenthetical cue reports its host clause
         return _without(_edges(verb.head), _edges(verb)), "a", None
     if clauses and cue.frames:  # a cue listed for objects only ("see": only "sees X as Y") takes no clause
@@ -141,24 +143,21 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
 
 
 def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
-    """``said in a statement that C``: the parser hangs the that-clause on the noun of the
-    prepositional phrase between the verb and its clause."""
+    """``said in a statement that C``, ``told councillors that C``: the parser hangs the that-clause
+    on the noun between the verb and its clause."""
     out = []
-    for prep in children:
-        if prep.dep_ != "prep" or prep.i < verb.i:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            for c in obj.rights:
-                if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-                    out.append(c)
+    objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"]
+    objects += [o for o in children if o.dep_ in ("dobj", "dative") and o.i > verb.i]  # "told councillors that C"
+    for obj in objects:
+        for c in obj.rights:
+            if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                out.append(c)
     return out
 
 
 def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
     for c in children:
-        if c.dep_ in _OBJ_DEPS:
+        if c.dep_ in _OBJ_DEPS and c.ent_type_ not in ("DATE", "TIME"):  # "said Sunday evening" is no object
             s, e = _edges(c)
             for o in children:  # "called the plan a disaster", "accused Trump of lying"
                 if (o.dep_ in ("oprd", "xcomp", "ccomp") or (o.dep_ == "prep" and (o.lower_ in ("of", "for") or (
@@ -175,9 +174,57 @@ def _prep_object(children: list[Token], preps: frozenset[str]) -> tuple[tuple[in
     for c in children:
         if c.dep_ in ("prep", "prt") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ in ("pobj", "pcomp"):
+                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("DATE", "TIME"):
                     return _edges(p), c
     return None
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^\n–—-]{0,40}?[–—-]+\s*")
+_SPEAKER_WORDS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART"})
+
+
+def _fronted(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``A ..., President Vera Hollen said on Sunday.`` when the parser found neither the clause nor
+    the subject: the speaker is the noun phrase between the last comma and the verb, the content
+    everything before that comma (after a wire dateline). Only for a verb that ends its sentence."""
+    doc = verb.doc
+    sent = verb.sent
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and not _adjunct(c))
+           for c in verb.children if c.i > verb.i):
+        return None
+    i = verb.i - 1
+    while i > sent.start and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    j = i
+    while j > sent.start and doc[j].pos_ in _SPEAKER_WORDS and not doc[j].is_punct:
+        j -= 1
+    if j == i or doc[j].text != "," or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[j + 1:i + 1]):
+        return None
+    start = sent.start_char
+    m = _DATELINE.match(doc.text, start, doc[j].idx)
+    if m:
+        start = m.end()
+    if len(doc.text[start:doc[j].idx].split()) < 4:
+        return None
+    return (start, doc[j].idx), (doc[j + 1].idx, doc[i].idx + len(doc[i]))
+
+
+def _before_attribution(doc: Doc, end: int, source_start: int) -> int:
+    """The end of a fronted content: ``A, B and C, the ministry said`` reports all of it, not just
+    the clause the parser marked (it hangs the rest of a list on the verb)."""
+    gap = doc.text[end:source_start]
+    if any(ch in gap for ch in ".;!?\n\"“”") or len(gap) > 200:
+        return end
+    return end + len(gap.rstrip(" ,—–-"))
+
+
+def _adjunct(tok: Token) -> bool:
+    """A prepositional phrase that only frames the report: a time ("on Sunday") or one set off by
+    a comma (", without giving details")."""
+    if tok.dep_ != "prep":
+        return False
+    obj = next((p for p in tok.children if p.dep_ == "pobj"), None)
+    return (obj is not None and obj.ent_type_ in ("DATE", "TIME")) or (tok.i > 0 and tok.doc[tok.i - 1].text == ",")
 
 
 def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
@@ -197,6 +244,13 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
                 continue
             cue, generic = _GENERIC, True
         fragments, frame, prep = _content_of(tok, cue, lang)
+        if not fragments and not generic and "c" in cue.frames:
+            fronted = _fronted(tok)
+            if fronted is not None:
+                content, source = fronted
+                drafts.append(Draft([content], cue_span(tok), source, cue.weight * _FRAME_FACTOR["a"],
+                                    f"verb:f:{tok.lemma_}", tok.i))
+                continue
         if not fragments or (generic and (frame != "c" or fragments[0][0] < tok.idx)):
             continue  # an unlisted verb counts only with a clause after it: "X quipped that ..." 
         cue_chars = cue_span(tok, prep)
@@ -206,6 +260,8 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             continue  # a bare object is a statement only for someone who can state it: "a poll showed a tie"
 
         source = source_span(subj) if subj is not None else None
+        if frame == "c" and source and len(fragments) == 1 and fragments[0][1] < source[0] < tok.idx:
+            fragments = [(fragments[0][0], _before_attribution(doc, fragments[0][1], source[0]))]
         frags = []
         for f in fragments:
             for g in _without(f, cue_chars):
@@ -225,9 +281,8 @@ def _that_clauses(verb: Token, frags: list[tuple[int, int]]) -> list[list[tuple[
     """``said that A and that B``: one statement per that-clause (each is its own claim)."""
     doc = verb.doc
     cuts = []
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
-            continue
+    children = list(verb.children)
+    for clause in [c for c in children if c.dep_ == "ccomp"] or _misattached_clauses(verb, children):
         for conj in clause.subtree:
             if conj.dep_ == "conj" and conj.pos_ in _VERBAL and conj.head.i >= clause.i and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in conj.children):
