@@ -319,6 +319,15 @@ def test_a_modifier_is_not_what_is_counted():
     assert number_flags([a, b]) == []
 
 
+def test_claims_sharing_topic_words_are_no_hedge_change():
+    """How much leaked, and what most likely caused the leak: two propositions, no hedge flag."""
+    a = st("About 4,000 litres of an industrial solvent leaked from the chemicals plant on Monday",
+           "Regional Agency", "2031-03-04")
+    b = st("A corroded pipe joint at the chemicals plant was the most likely cause of the solvent leak",
+           "Regional Agency", "2031-03-07")
+    assert hedge_change(a, b) is None
+
+
 _SPOKES = {"kind": "person", "org": "Norvale Energy", "roles": ["norvale energy spokesperson"]}
 _COMPANY = {"kind": "organisation"}
 

@@ -191,6 +191,19 @@ CASES = {
         "would resume on Tuesday.",
         [(["that municipal staff would work from temporary offices"], "Ms Roshan", "said", "indirect"),
          (["that rubbish collection would resume on Tuesday"], "Ms Roshan", "said", "indirect")]),
+    "that-clause hung on the addressee": (
+        "Chief executive Petra Ostrel told councillors that the company would replace all pipe joints.",
+        [(["that the company would replace all pipe joints"], "Chief executive Petra Ostrel", "told", "indirect")]),
+    "fronted report after a wire dateline": (
+        "TARVIK, January 5 (KNA) – Kostrava will send a stabilisation contingent to neighbouring Valdoria "
+        "following a request from Valdorian President Arman Jaksylov, President Vera Hollen said on Sunday evening.",
+        [(["Kostrava will send a stabilisation contingent to neighbouring Valdoria following a request from "
+           "Valdorian President Arman Jaksylov"], "President Vera Hollen", "said", "indirect")]),
+    "fronted list runs to its attribution": (
+        "Kostravan units are guarding the Mirsk airport, two power stations and a gas pipeline junction near "
+        "Khorvel, the ministry said on Friday.",
+        [(["Kostravan units are guarding the Mirsk airport, two power stations and a gas pipeline junction near "
+           "Khorvel"], "the ministry", "said", "indirect")]),
     "expletive it is no source": ("It is unclear whether the bridge will reopen this year.", []),
 }
 
