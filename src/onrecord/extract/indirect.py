@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .drafts import Draft
-from .reporting import ACCORDING_TO, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
+from .reporting import ACCORDING_TO, NOMINAL_CUES, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
 from .sources import cue_span, person_like, source_span, subject_of
 
 __all__ = ["verb_drafts", "according_drafts", "colon_drafts", "hearsay_drafts", "stance_drafts"]
@@ -147,7 +147,9 @@ def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
     on the noun between the verb and its clause."""
     out = []
     objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"]
-    objects += [o for o in children if o.dep_ in ("dobj", "dative") and o.i > verb.i]  # "told councillors that C"
+    nouns = NOMINAL_CUES.get(verb.doc.lang_, {})
+    objects += [o for o in children if o.dep_ in ("dobj", "dative") and o.i > verb.i  # "told councillors that C"
+                and o.lemma_.lower() not in nouns]  # "repeated his statement that C" is the statement's
     for obj in objects:
         for c in obj.rights:
             if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
