@@ -78,3 +78,20 @@ def test_discontinuous_quote_takes_its_first_piece(nlp) -> None:
                    cue=Span.of(text, text.index("said"), text.index("said") + 4))
     (out,) = annotate_claims(nlp(text), [st], None, "en")
     assert (out.modality, out.polarity) == ("asserted", "negative")
+
+
+def test_directive_content_is_necessary(nlp):
+    """"advised residents not to fish" reports what must not be done; "told residents the water is
+    safe to drink" stays an assertion (its infinitive is no directive)."""
+    from onrecord.extract.modality import claim_stance
+
+    text = "Perrin advised residents not to fish in the river."
+    doc = nlp(text)
+    s = text.index("residents")
+    content = doc.char_span(s, len(text) - 1, alignment_mode="expand")
+    assert claim_stance(content, doc[1:2], "en") == ("necessary", "negative")
+    text = "The mayor told residents the tap water was safe to drink."
+    doc = nlp(text)
+    s = text.index("the tap")
+    content = doc.char_span(s, len(text) - 1, alignment_mode="expand")
+    assert claim_stance(content, doc[2:3], "en") == ("asserted", "positive")

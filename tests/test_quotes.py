@@ -204,6 +204,15 @@ CASES = {
         "Khorvel, the ministry said on Friday.",
         [(["Kostravan units are guarding the Mirsk airport, two power stations and a gas pipeline junction near "
            "Khorvel"], "the ministry", "said", "indirect")]),
+    "coordinated directive is its own statement": (
+        'Perrin said concentrations in the river were "well above" permitted limits and advised residents not '
+        'to fish until further notice.',
+        [(['concentrations in the river were "well above" permitted limits'], "Perrin", "said", "mixed"),
+         (["residents not to fish until further notice"], "Perrin", "advised", "indirect")]),
+    "a coordinated verb with an object is content": (
+        "Police said they had opened an investigation but had not yet found evidence of a break-in.",
+        [(["they had opened an investigation but had not yet found evidence of a break-in"], "Police", "said",
+          "indirect")]),
     "expletive it is no source": ("It is unclear whether the bridge will reopen this year.", []),
 }
 

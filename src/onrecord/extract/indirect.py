@@ -66,9 +66,9 @@ def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
             prev = doc[c.left_edge.i - 2]  # ", although he refused ...": the writer's aside, not the claim
             return s, prev.idx + len(prev)
     for c in clause.rights:
-        if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ in lexicon and not any(
-            g.dep_ in ("nsubj", "nsubjpass") for g in c.children
-        ):
+        deps = {g.dep_ for g in c.children}
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ in lexicon and not deps & {"nsubj", "nsubjpass"} and (
+                deps & {"ccomp", "xcomp"} or "dobj" not in deps):  # "had not yet found evidence" is content
             cut = c.left_edge.i
             doc = clause.doc
             while cut > clause.i and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):

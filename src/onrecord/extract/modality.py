@@ -27,6 +27,9 @@ MODALITY_LEXICONS: dict[str, dict[str, frozenset[str]]] = {
         "intention_verbs": frozenset({"plan", "intend", "aim", "want", "seek", "promise", "pledge", "vow",
                                       "commit", "hope", "prepare", "decide", "agree", "threaten"}),
         "expectation_verbs": frozenset({"expect", "anticipate", "predict", "forecast"}),
+        # a directive's content is what must (not) be done: "advised residents not to fish"
+        "directive_verbs": frozenset({"advise", "urge", "order", "instruct", "direct", "command", "warn", "tell",
+                                      "ask", "call", "recommend", "encourage"}),
         "opinion_verbs": frozenset({"believe", "think", "suppose", "reckon", "assume"}),
         "possible_adjectives": frozenset({"likely", "possible", "probable"}),
         "negators": frozenset({"not", "n't", "never", "no", "nor", "neither", "nobody", "nothing", "none"}),
@@ -46,6 +49,8 @@ MODALITY_LEXICONS: dict[str, dict[str, frozenset[str]]] = {
         "necessary_verbs": frozenset(),
         "intention_verbs": frozenset({"планировать", "намереваться", "собираться", "обещать"}),
         "expectation_verbs": frozenset({"ожидать", "прогнозировать"}),
+        "directive_verbs": frozenset({"призвать", "призывать", "посоветовать", "советовать", "приказать",
+                                      "приказывать", "поручить", "рекомендовать", "потребовать", "требовать"}),
         "opinion_verbs": frozenset({"считать", "думать", "полагать"}),
         "possible_adjectives": frozenset({"вероятно", "возможно"}),
         "negative_pronouns": frozenset({"никто", "ничто", "ничего", "никого"}),
@@ -179,6 +184,9 @@ def claim_stance(span: Any, cue: Any = None, language: str = "en", pieces: Any =
     modality, negative = _modality(pred, clause, lex), _negative(pred, clause, lex)
     if modality == "asserted" and cue is not None and any(t.lemma_ in lex["expectation_verbs"] for t in cue):
         modality = "future"  # "she expected [the building to reopen]"
+    elif modality == "asserted" and cue is not None and any(t.lemma_ in lex["directive_verbs"] for t in cue) and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children):
+        modality = "necessary"  # "advised residents [not to fish]"
     if cue is not None and len(cue) and any(t.lemma_ in lex["negative_verbs"] for t in cue):
         negative = not negative
     if cue is not None and len(cue) and any(_negated(t, lex) for t in cue if t.pos_ == "VERB"):

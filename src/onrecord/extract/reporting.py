@@ -53,7 +53,7 @@ _EN: dict[str, tuple[float, str]] = {
     "read": (0.4, "c"), "put": (0.3, "c"), "describe": (0.6, "o"), "discuss": (0.5, "o"),
     "show": (0.6, "c"), "find": (0.6, "c"), "learn": (0.5, "c"), "highlight": (0.6, "o"),
     "cite": (0.6, "o"), "question": (0.6, "o"), "echo": (0.6, "o"),
-    "express": (0.6, "o"), "call": (0.6, "xo"), "urge": (0.85, "x"), "order": (0.5, "x"),
+    "express": (0.6, "o"), "call": (0.6, "xo"), "urge": (0.85, "x"), "advise": (0.8, "xc"), "instruct": (0.7, "x"), "order": (0.5, "x"),
     # beliefs, knowledge, perception as positions
     "think": (0.8, "c"), "believe": (0.9, "c"), "feel": (0.6, "c"),
     "fear": (0.8, "c"), "hope": (0.8, "cx"), "hop": (0.8, "cx"), "expect": (0.7, "cx"), "worry": (0.7, "c"),
