@@ -152,12 +152,9 @@ def nearby_speaker(doc: Doc, cue: Token, q: Quoted) -> tuple[int, int] | None:
 
 def speaker_after(doc: Doc, char: int) -> tuple[int, int] | None:
     """The noun phrase starting right after ``char`` (a closing quotation mark), up to a comma."""
-    starts = [t.idx for t in doc]
-    i = _token_at(doc, char, starts)
-    if i < len(doc) and doc[i].idx < char:
-        i += 1
+    after = doc.char_span(char, len(doc.text), alignment_mode="contract")
     words = []
-    for t in doc[i:i + 8]:
+    for t in after[:8] if after is not None else ():
         if t.is_punct or t.is_space or t.pos_ not in _SPEAKER_GLUE:
             break
         words.append(t)
@@ -209,8 +206,8 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             continue
         d = _in_sentence(doc, q, starts, drafts, new)
         if d is not None:
-            d.fragments[d.fragments.index(max(d.fragments, key=lambda f: f[1]))] = (
-                max(d.fragments, key=lambda f: f[1])[0], q.end)
+            last_fragment = max(d.fragments, key=lambda f: f[1])
+            d.fragments[d.fragments.index(last_fragment)] = (last_fragment[0], q.end)
             d.quotes.append(q)
             continue
         prev = _preceding(drafts, new, q)
