@@ -96,3 +96,19 @@ def test_every_command_documented_in_readme():
     documented = set(re.findall(r"^\|\s*`onrecord ([a-z][\w-]*)", section, re.M))
     missing = _registered_commands() - documented
     assert not missing, f"commands missing from README's command table: {sorted(missing)}"
+
+
+def test_timeline_quotes_the_words_once(tmp_path, monkeypatch, capsys):
+    """A direct quote brings its own quotation marks; an indirect statement gets them from the CLI."""
+    monkeypatch.chdir(tmp_path)
+    text = ('"The bridge will reopen on Monday," Mayor Jonas Berg said on Friday. '
+            "He said repairs had cost more than expected.")
+    src = tmp_path / "q.jsonl"
+    src.write_text(json.dumps({"id": "q1", "title": "Bridge", "outlet": "Fjord News", "date": "2024-03-01",
+                               "text": text}) + "\n", "utf-8")
+    url = f"sqlite:///{tmp_path / 'q.db'}"
+    assert main(["ingest", str(src), "--db", url]) == 0
+    rc, out = run(capsys, "timeline", "Jonas Berg", "--db", url)
+    assert rc == 0
+    assert '    "The bridge will reopen on Monday,"' in out and '“"' not in out
+    assert "    “repairs had cost more than expected”" in out
