@@ -70,6 +70,7 @@ def test_markdown_and_html_dossiers(filled):
     assert md.startswith("# Speaker dossier: Petrova") and "## Anna Petrova" in md
     assert "| 2024-03-01 | 1 |" in md and "number\\_drift" in md and "40 people died in the floods" in md
     assert "## Mallory" not in md
+    assert "“40 people died in the floods”" in md and "“\"" not in md  # the exact words, quoted once
     n, html = _run(store, "statements", "html")
     assert html.startswith("<!doctype html>") and html.count("<svg") == 2  # Anna Petrova, Mallory Vance
     assert "<script" not in html and "&lt;script&gt;" in html and 'href="javascript:' not in html

@@ -404,7 +404,7 @@ def test_speaker_merge_persists_across_analyze(store_url, tmp_path):
 def test_timeline_labels_are_thinned_and_quotes_not_doubled():
     from datetime import date, timedelta
 
-    from onrecord.present.web.pages import _quoted
+    from onrecord.present.quotation import quoted
     from onrecord.present.web.timeline_svg import timeline_svg
 
     days = [(date(2024, 12, 1) + timedelta(i)).isoformat() for i in range(60)]
@@ -413,8 +413,8 @@ def test_timeline_labels_are_thinned_and_quotes_not_doubled():
     xs = [float(x) for x, _ in labels]
     assert 4 <= len(labels) <= 12 and min(b - a for a, b in zip(xs, xs[1:])) >= 70  # no overlap at 10px
     assert labels[0][1] == "2024-12-01" and "2025-01-" in svg and "12-08" in [t for _, t in labels]
-    assert _quoted('"Calm," he said.') == '"Calm," he said.' and _quoted("calm") == "“calm”"
-    assert _quoted("word " * 100, 40).endswith(" …”") and len(_quoted("word " * 100, 40)) < 45
+    assert quoted('"Calm," he said.') == '"Calm," he said.' and quoted("calm") == "“calm”"
+    assert quoted("word " * 100, 40).endswith(" …”") and len(quoted("word " * 100, 40)) < 45
 
 
 def test_statement_page_shows_its_times(tmp_path):

@@ -10,6 +10,7 @@ import typer
 
 from ...analyze.corpus import analyse_corpus
 from ...analyze.timeline import timeline, topic_filter
+from ..quotation import quoted
 from .common import DbOption, JsonOption, open_store_for, print_json, settings_for
 
 __all__ = ["flags_app", "analyze_cli", "flags_cli", "review_cli", "timeline_cli", "print_flags", "flag_export"]
@@ -40,15 +41,7 @@ def _column(e: dict[str, Any], width: int) -> list[str]:
         f"{e.get('article_id')} [{e.get('start')}:{e.get('end')}]",
     ]
     lines = [textwrap.shorten(h, width, placeholder="…") for h in head]
-    return lines + textwrap.wrap(_quoted(e.get("text") or ""), width) or [""]
-
-
-_MARKS = "\"'“”‘’«»„‹›"
-
-
-def _quoted(text: str) -> str:
-    """The exact words, in quotation marks unless a direct quote already brings its own."""
-    return text if text[:1] in _MARKS and text[-1:] in _MARKS else f"“{text}”"
+    return lines + textwrap.wrap(quoted(e.get("text") or ""), width) or [""]
 
 
 def print_flags(flags: Iterable[dict[str, Any]], *, width: int | None = None, echo=typer.echo) -> int:
@@ -164,5 +157,5 @@ def timeline_cli(
         for s in day["statements"]:
             mark = f"  ⚑ {', '.join(f[:8] for f in s['flags'])}" if s["flags"] else ""
             typer.echo(f"  {s['speaker'] or '?'} · {s['outlet']} · {s['article']}{mark}")
-            for line in textwrap.wrap(_quoted(s["text"]), 100):
+            for line in textwrap.wrap(quoted(s["text"]), 100):
                 typer.echo("    " + line)

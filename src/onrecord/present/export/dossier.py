@@ -11,6 +11,7 @@ from html import escape
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from ..web.timeline_svg import period_counts, timeline_svg
+from ..quotation import quoted
 from .sources import Records, speaker_of
 
 __all__ = ["dossier_blocks", "write_markdown", "write_html", "safe_url", "flag_date"]
@@ -99,7 +100,7 @@ def _md_statement(st: dict[str, Any]) -> str:
     where = f"[{_md(art.get('outlet') or 'source')}](<{src}>)" if src else _md(art.get("outlet") or art.get("id"))
     return (
         f"- **{_md(st.get('said_on') or st.get('published') or 'undated')}** · {_md(who)} ({_md(st['kind'])}): "
-        f"“{_md(st['content']['text'])}” — {where}, article `{_md(st['article_id'])}`"
+        f"{_md(quoted(st['content']['text']))} — {where}, article `{_md(st['article_id'])}`"
     )
 
 
@@ -164,7 +165,7 @@ def _h_statement(st: dict[str, Any]) -> str:
     where = f'<a href="{escape(src)}" rel="noopener noreferrer">{outlet}</a>' if src else outlet
     return (
         f'<div class="st"><span class="meta">{escape(st.get("said_on") or st.get("published") or "undated")}'
-        f" · {escape(who)} · {escape(st['kind'])} · {where}</span><br>“{escape(st['content']['text'])}”</div>\n"
+        f" · {escape(who)} · {escape(st['kind'])} · {where}</span><br>{escape(quoted(st['content']['text']))}</div>\n"
     )
 
 

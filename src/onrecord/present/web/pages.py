@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..export.dossier import safe_url
 from ..export.sources import speaker_of
+from ..quotation import quoted
 from .desk import Desk, Filters
 from .problems import BadRequest
 from .security import CSRF_COOKIE
@@ -31,19 +32,8 @@ def _page_url(request: Request, offset: int) -> str:
     return request.url.path + "?" + urlencode(params)
 
 
-_QUOTE_MARKS = "\"'“”‘’«»„‹›"
-
-
-def _quoted(text: str | None, limit: int | None = None) -> str:
-    """A statement's content in quote marks, unless it brings its own; shortened at a word past ``limit``."""
-    t = " ".join((text or "").split())
-    if limit and len(t) > limit:
-        t = t[:limit].rsplit(" ", 1)[0] + " …"
-    return t if t[:1] in _QUOTE_MARKS or t[-1:] in _QUOTE_MARKS else f"“{t}”"
-
-
 templates.env.globals.update(safe_url=safe_url, who=speaker_of, page_url=_page_url)
-templates.env.filters["quoted"] = _quoted
+templates.env.filters["quoted"] = quoted
 
 
 def wants_json(request: Request) -> bool:
