@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .drafts import Draft
-from .quote_marks import Quoted
+from .quote_marks import QUOTE_CHARS, Quoted
 from .reporting import cues_for
 from .sources import cue_span, person_like, source_span, subject_of
 
@@ -277,7 +277,6 @@ def _lead_ins(text: str, drafts: list[Draft], new: list[Draft]) -> list[Draft]:
 
 
 _CLAUSE_END = frozenset(",.?!…—–-:;")
-_MARKS = "\"'“”‘’«»„‹›"
 # “...” ― Sonya Herridge / “...” — Paul Ryan (@SpeakerRyan) July 5, 2016: a signature ending the line
 _SIGNATURE = re.compile(r"[^\S\n]*[―—–-][^\S\n]*((?:[A-Z][\w.'’-]*\.?[^\S\n]+){0,4}[A-Z][\w'’-]+)[^\n]{0,60}$", re.M)
 
@@ -296,7 +295,7 @@ def _signed(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
 
 def _clausal(text: str, q: Quoted) -> bool:
     """A quoted clause ends in punctuation (``“...,” he said``); a quoted title or name does not."""
-    inner = text[q.start:q.end].rstrip(_MARKS)
+    inner = text[q.start:q.end].rstrip(QUOTE_CHARS)
     inner_end = inner[-1:] if len(inner) > 1 else ""
     after = text[q.end:q.end + 2].lstrip(" ")[:1]
     return inner_end in _CLAUSE_END or after in (",", "—", "–")

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .drafts import Draft
 from .reporting import ACCORDING_TO, NOMINAL_CUES, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
-from .sources import cue_span, person_like, source_span, subject_of
+from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["verb_drafts", "according_drafts", "colon_drafts", "hearsay_drafts", "stance_drafts"]
 
@@ -159,7 +159,7 @@ def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
 
 def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
     for c in children:
-        if c.dep_ in _OBJ_DEPS and c.ent_type_ not in ("DATE", "TIME"):  # "said Sunday evening" is no object
+        if c.dep_ in _OBJ_DEPS and c.ent_type_ not in TIME_ENTS:  # "said Sunday evening" is no object
             s, e = _edges(c)
             for o in children:  # "called the plan a disaster", "accused Trump of lying"
                 if (o.dep_ in ("oprd", "xcomp", "ccomp") or (o.dep_ == "prep" and (o.lower_ in ("of", "for") or (
@@ -176,7 +176,7 @@ def _prep_object(children: list[Token], preps: frozenset[str]) -> tuple[tuple[in
     for c in children:
         if c.dep_ in ("prep", "prt") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("DATE", "TIME"):
+                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in TIME_ENTS:
                     return _edges(p), c
     return None
 
@@ -226,7 +226,7 @@ def _adjunct(tok: Token) -> bool:
     if tok.dep_ != "prep":
         return False
     obj = next((p for p in tok.children if p.dep_ == "pobj"), None)
-    return (obj is not None and obj.ent_type_ in ("DATE", "TIME")) or (tok.i > 0 and tok.doc[tok.i - 1].text == ",")
+    return (obj is not None and obj.ent_type_ in TIME_ENTS) or (tok.i > 0 and tok.doc[tok.i - 1].text == ",")
 
 
 def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quoted", "find_quoted"]
+__all__ = ["QUOTE_CHARS", "Quoted", "find_quoted"]
 
 # Families: a quote opened by a mark of one family is closed only by the same family.
 _FAMILY = {
@@ -27,6 +27,8 @@ _AMBIGUOUS = frozenset({'"', "''", "'"})
 
 # openers whose closer is written like an opener elsewhere: „…“ and German »…«, ›…‹
 _REVERSED_CLOSE = {"„": ("“",), "»": ("«",), "›": ("‹",)}
+# the characters quotation marks are written with (the ``-opener aside), e.g. to strip a closing one
+QUOTE_CHARS = "\"'“”„«»‹›‘’"
 _MARK_RX = re.compile(r"''|``|[\"“”„«»‹›‘’']")
 _PARA_RX = re.compile(r"\n\s*\n|\n")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/\u00a0:")

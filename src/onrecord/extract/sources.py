@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["subject_of", "source_span", "cue_span", "person_like"]
+__all__ = ["TIME_ENTS", "subject_of", "source_span", "cue_span", "person_like"]
+
+# entity labels of dates and times: never a speaker, an object of speech or a counted thing
+TIME_ENTS = frozenset({"DATE", "TIME"})
 
 _SUBJ = ("nsubj",)
 _INHERIT = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acomp", "dep"})
@@ -78,7 +81,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         # inverted attribution parsed as an object: "..., replied her rival, Tom Reyes"
         for child in verb.rights:
-            if child.dep_ in _INVERTED_SUBJ and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ not in ("DATE", "TIME"):
+            if child.dep_ in _INVERTED_SUBJ and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ not in TIME_ENTS:
                 return child
     if verb.dep_ == "ROOT" and depth == 0:
         stray = _stray_subject(verb)
@@ -134,7 +137,7 @@ def _stray_subject(verb: Token) -> Token | None:
             tok = tok.head
         while tok.dep_ == "appos" and tok.head.dep_ == "appos":
             tok = tok.head
-        if tok.dep_ in ("appos", "conj") and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME") \
+        if tok.dep_ in ("appos", "conj") and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in TIME_ENTS \
                 and (i == verb.i - 1 or person_like(tok)):
             return tok
     j = verb.i + 1
