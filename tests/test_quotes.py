@@ -214,6 +214,15 @@ CASES = {
         [(["they had opened an investigation but had not yet found evidence of a break-in"], "Police", "said",
           "indirect")]),
     "expletive it is no source": ("It is unclear whether the bridge will reopen this year.", []),
+    "closing mark used as the opener of a signed quote": (
+        "”Fear. I am truly afraid that the plant will close.” ― Edwin Monroy",
+        [(["”Fear. I am truly afraid that the plant will close.”"], "Edwin Monroy", "―", "direct")]),
+    "for-to clause of an object cue": (
+        "Senator Lina Vost has repeatedly called for the audit reports to be made public.",
+        [(["the audit reports to be made public"], "Senator Lina Vost", "called for", "indirect")]),
+    "the holder of a chance speaks in its infinitive": (
+        "Governor Ada Kerr has a rare chance to show that she can deliver a budget on time.",
+        [(["that she can deliver a budget on time"], "Governor Ada Kerr", "to show", "indirect")]),
 }
 
 

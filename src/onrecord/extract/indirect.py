@@ -120,6 +120,10 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         obj = _object(verb, children)
         if obj:
             return [obj], "o", None
+        for c in children:  # "called for her messages to be made public"
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in preps), None)
+            if c.dep_ == "advcl" and c.i > verb.i and mark is not None and mark.i < c.i:
+                return [(verb.doc[mark.i + 1].idx, _edges(c)[1])], "o", mark
         prep = _prep_object(children, preps)
         if prep:
             return [prep[0]], "o", prep[1]

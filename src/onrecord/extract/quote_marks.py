@@ -59,8 +59,8 @@ def _role(text: str, s: int, e: int, mark: str) -> str:
     if mark in ("’", "'"):
         if before.isalnum() and after.isalnum():
             return "none"  # apostrophe inside a word: don't, Clinton’s
-    if mark == "’" and before in _OPEN_BEFORE and after.isalnum():
-        return "open"  # ’ used as an opener (rare typesetting)
+    if mark in ("’", "”") and before in _OPEN_BEFORE and after.isalnum():
+        return "open"  # ’ or ” used as an opener (”Fear. I am …” – a typesetting slip)
     if mark in _OPENERS:
         if mark in "‘`" and after.isspace():
             return "none"

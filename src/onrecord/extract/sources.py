@@ -100,6 +100,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None and obj.lower_ not in _NO_SOURCE:
             return obj  # "led Wasserman Schultz to announce", "urged Congress to act"
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and not person_like(head) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "has a rare chance to show", "in an effort to paint": whoever has the chance
+        holder = _holder(head, depth)
+        if holder is not None:
+            return holder
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "began by saying", "stopped short of calling"
@@ -117,6 +123,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
         return verb.head
+    return None
+
+
+def _holder(noun: Token, depth: int) -> Token | None:
+    """The person-like subject of the verb governing ``noun`` through objects and prepositions."""
+    tok = noun
+    while tok.dep_ in ("dobj", "pobj", "prep", "attr") and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            subj = subject_of(tok, depth + 1)
+            return subj if person_like(subj) else None
     return None
 
 
