@@ -217,6 +217,7 @@ CASES = {
     "closing mark used as the opener of a signed quote": (
         "”Fear. I am truly afraid that the plant will close.” ― Edwin Monroy",
         [(["”Fear. I am truly afraid that the plant will close.”"], "Edwin Monroy", "―", "direct")]),
+    "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",
         [(["the audit reports to be made public"], "Senator Lina Vost", "called for", "indirect")]),
@@ -342,6 +343,16 @@ def test_paragraph_starts_are_sentence_starts(nlp):
     assert [t.text for t in parsed if t.is_sent_start][:2] == ["Obama", "WASHINGTON"]
     said = next(t for t in parsed if t.text == "said")
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Obama"]
+
+
+def test_transcript_turn_reopening_a_running_quotation():
+    # paragraph starts matter here, so the full pipeline (with the paragraph-break component) parses it
+    text = 'Partial transcript:\n\n"WALLACE: Will she be there tomorrow night?\n\n"PENCE: Well, look, this is serious business.'
+    from onrecord.extract.quotes import extract_statements
+
+    got = [(s.speaker_mention and text[s.speaker_mention.start:s.speaker_mention.end], text[s.content.start:s.content.end])
+           for s in extract_statements(load_pipeline_en()(text), "en", "t")]
+    assert got == [("WALLACE", "Will she be there tomorrow night?"), ("PENCE", "Well, look, this is serious business.")]
 
 
 def load_pipeline_en():

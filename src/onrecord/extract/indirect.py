@@ -35,7 +35,8 @@ _INF_DEPS = frozenset({"xcomp"})
 _OBJ_DEPS = frozenset({"dobj"})
 _ENTITY_SOURCES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NOT_SOURCES = frozenset({"note", "update", "updated", "photo", "editor", "watch", "read", "related", "source",
-                          "credit", "video", "image", "q", "a", "question", "answer", "correction", "warning", "tags"})
+                          "credit", "video", "image", "q", "a", "question", "answer", "correction", "warning", "tags",
+                          "breaking", "busted", "exclusive", "live", "name", "opinion", "analysis", "transcript"})
 _EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "data", "figure", "analysis", "research",
                              "document", "record", "email", "memo", "letter", "statement", "video"})
 # verbs that take clauses without reporting anything
@@ -351,6 +352,8 @@ def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             lead = doc[sent.start:i]
             if any(t.pos_ in _VERBAL for t in lead) or i + 2 >= sent.end:
                 break
+            if len(lead) == 1 and lead[0].lower_ in _NOT_SOURCES:
+                break  # an interview's "Q:", a kicker's "Breaking:" or "Update:" names no one
             named = any(t.ent_type_ in _ENTITY_SOURCES or t.pos_ == "PROPN" for t in lead) or any(
                 t.lower_ in nouns for t in lead
             ) or (len(lead) == 1 and lead[0].is_title and lead[0].lower_ not in _NOT_SOURCES)

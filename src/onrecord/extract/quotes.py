@@ -15,7 +15,7 @@ from .drafts import Draft, finish
 from .indirect import according_drafts, colon_drafts, hearsay_drafts, stance_drafts, verb_drafts
 from .headlines import headline_drafts
 from .nominals import nominal_drafts
-from .quote_marks import find_quoted
+from .quote_marks import QUOTE_CHARS, find_quoted
 
 __all__ = ["EXTRACTOR", "extract_statements"]
 
@@ -31,9 +31,15 @@ def _inside_quote(pos: int, quotes) -> bool:
     return any(q.closed and q.start < pos < q.end for q in quotes)
 
 
-def _opens_quote(d: Draft, quotes) -> bool:
-    """A speaker label right after an opening mark (a transcript's ``"PENCE: Well, ...``)."""
-    return d.rule == "colon" and d.source is not None and any(q.start <= d.source[0] <= q.start + 2 for q in quotes)
+def _opens_quote(d: Draft, quotes, text: str) -> bool:
+    """A speaker label right after an opening mark (a transcript's ``"PENCE: Well, ...``), also when
+    the mark re-opens a quotation running on from the previous paragraph."""
+    if d.rule != "colon" or d.source is None:
+        return False
+    s = d.source[0]
+    if any(q.start <= s <= q.start + 2 for q in quotes):
+        return True
+    return s >= 1 and text[s - 1] in QUOTE_CHARS and (s == 1 or text[s - 2] == "\n")
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -193,7 +199,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts += nominal_drafts(doc, language)
     drafts += _new_only(headline_drafts(doc, language), drafts)
     # cues inside a closed quotation belong to the quoted speaker's words, not to the report
-    drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes)) or _opens_quote(d, quotes)]
+    drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes)) or _opens_quote(d, quotes, text)]
     drafts = _clip_to_paragraph(text, drafts)
     drafts += attach_quotes(doc, quotes, drafts, language)
     drafts = _unnest(doc, _dedupe(drafts))
