@@ -217,6 +217,14 @@ CASES = {
     "closing mark used as the opener of a signed quote": (
         "”Fear. I am truly afraid that the plant will close.” ― Edwin Monroy",
         [(["”Fear. I am truly afraid that the plant will close.”"], "Edwin Monroy", "―", "direct")]),
+    "a quotation continues its own statement, not the side report in its cue's sentence": (
+        '"Workers are paid fairly here," she said at the rally, referring to the new wage rules. "The law will '
+        'change."',
+        [(['"Workers are paid fairly here,"', '"The law will change."'], "she", "said", "direct"),
+         (["the new wage rules"], "she", "referring to", "indirect")]),
+    "a finite verb coordinated under an infinitive is not content": (
+        "Mayor Oskar Lind has vowed to keep the library open and visited the site on Monday.",
+        [(["to keep the library open"], "Mayor Oskar Lind", "has vowed", "indirect")]),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",

@@ -210,7 +210,7 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             d.fragments[d.fragments.index(last_fragment)] = (last_fragment[0], q.end)
             d.quotes.append(q)
             continue
-        prev = _preceding(drafts, new, q)
+        prev = _preceding(doc, drafts, new, q)
         if prev is not None and _continues(doc, starts, prev, q):
             _extend(prev, q)
             last = prev
@@ -334,12 +334,18 @@ def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon) -> Draft | None
     return Draft([(q.start, q.end)], (colon.idx, colon.idx + 1), source, conf, "quote:colon-name", colon.i, [q])
 
 
-def _preceding(drafts: list[Draft], new: list[Draft], q: Quoted) -> Draft | None:
-    """The statement that ends last before the passage starts."""
-    best = None
-    for d in (*drafts, *new):
-        if d.end <= q.start and (best is None or d.end > best.end):
-            best = d
+def _preceding(doc: Doc, drafts: list[Draft], new: list[Draft], q: Quoted) -> Draft | None:
+    """The statement that ends last before the passage starts; a quotation's own statement
+    rather than a side report in its cue's sentence (``"A," she said, referring to X. "B."``)."""
+    before = [d for d in (*drafts, *new) if d.end <= q.start]
+    if not before:
+        return None
+    best = max(before, key=lambda d: d.end)
+    if not best.quotes and best.cue_token >= 0:
+        sent = doc[best.cue_token].sent
+        quoted = [d for d in before if d.quotes and sent.start <= d.cue_token < sent.end]
+        if quoted:
+            return max(quoted, key=lambda d: d.end)
     return best
 
 

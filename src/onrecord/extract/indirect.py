@@ -112,6 +112,7 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         for c in children:
             if c.dep_ in _INF_DEPS and c.pos_ in _VERBAL:
                 s, e = _edges(c)
+                e = _before_finite_conj(c, e)
                 for o in children:
                     if o.dep_ == "dobj" and o.i < c.i:
                         s = min(s, o.left_edge.idx)
@@ -128,6 +129,8 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         prep = _prep_object(children, preps)
         if prep:
             return [prep[0]], "o", prep[1]
+    if verb.lemma_ == "continue":
+        return [], "", None  # "continued" reports only a quotation it follows, never a host clause
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         head = verb.head
         return _without(_edges(head), _edges(verb)), "a", None
@@ -145,6 +148,25 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         if obj:
             return [obj], "o3", None
     return [], "", None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _before_finite_conj(verb: Token, end: int) -> int:
+    """``vowed to keep abortion legal and celebrated the ruling``: a finite verb coordinated
+    under a non-finite one goes with the cue's own clause, so the content stops before it."""
+    if verb.tag_ in _FINITE:
+        return end
+    for c in verb.children:
+        finite = c.tag_ in _FINITE or any(a.dep_ == "aux" and a.tag_ in _FINITE for a in c.children)
+        if c.dep_ == "conj" and c.pos_ in _VERBAL and finite and c.i > verb.i:
+            stop = c.left_edge.i
+            doc = verb.doc
+            while stop > verb.i + 1 and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
+                stop -= 1
+            return min(end, doc[stop - 1].idx + len(doc[stop - 1]))
+    return end
 
 
 def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
