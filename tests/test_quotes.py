@@ -225,6 +225,10 @@ CASES = {
     "a finite verb coordinated under an infinitive is not content": (
         "Mayor Oskar Lind has vowed to keep the library open and visited the site on Monday.",
         [(["to keep the library open"], "Mayor Oskar Lind", "has vowed", "indirect")]),
+    "a quotation closing a sentence it did not open takes no cue from the next sentence": (
+        'Norvia branded the rebels an "outlaw army in the hills." Ostmark insisted that the talks "resume at once."',
+        [(['the rebels an "outlaw army in the hills."'], "Norvia", "branded", "mixed"),
+         (['that the talks "resume at once."'], "Ostmark", "insisted", "mixed")]),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",

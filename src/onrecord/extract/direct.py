@@ -57,7 +57,14 @@ def _is_cue(tok: Token, lexicon, generic: bool = True, after: bool = False) -> f
 
 
 def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> Token | None:
-    """``“...,” he said`` / ``“...,” said Tokayev``: a cue verb right after the passage."""
+    """``“...,” he said`` / ``“...,” said Tokayev``: a cue verb right after the passage.
+
+    A passage closing a sentence it did not open (``branded X an "outlaw nation."``) ends
+    there: the next sentence's verb is not its cue."""
+    if text[q.start:q.end].rstrip(QUOTE_CHARS).endswith("."):
+        first = doc[_token_at(doc, q.start, starts)]
+        if not first.is_sent_start and any(t.is_alpha for t in doc[first.sent.start:first.i]):
+            return None
     i = _token_at(doc, q.end, starts)
     if i < len(doc) and doc[i].idx < q.end:
         i += 1
