@@ -229,6 +229,12 @@ CASES = {
         'Norvia branded the rebels an "outlaw army in the hills." Ostmark insisted that the talks "resume at once."',
         [(['the rebels an "outlaw army in the hills."'], "Norvia", "branded", "mixed"),
          (['that the talks "resume at once."'], "Ostmark", "insisted", "mixed")]),
+    "a possessive pronoun's position goes to the clause's named subject": (
+        "Mayor Jonas Berg has since revised his proposal to close the depot.",
+        [(["to close the depot"], "Mayor Jonas Berg", "proposal", "indirect")]),
+    "but not when the subject reacts to someone else's position": (
+        "Senator Lina Vost mocked his proposal to close the depot.",
+        [(["to close the depot"], "his", "proposal", "indirect")]),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",

@@ -31,11 +31,37 @@ def _content(noun: Token) -> tuple[int, int] | None:
     return None
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+# verbs of reacting to someone else's position
+_REACTIONS = frozenset({"criticize", "criticise", "attack", "reject", "dismiss", "oppose", "mock", "slam", "blast",
+                        "question", "challenge", "denounce", "condemn", "ridicule", "decry", "rebuke", "praise",
+                        "welcome", "applaud", "hail", "support", "endorse", "back", "ignore", "respond", "answer",
+                        "counter", "rebut", "scoff", "deride", "lambaste", "assail", "fault", "blame", "cite",
+                        "quote", "echo", "note", "hear", "read", "see", "discuss", "debate", "investigate"})
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The named subject of the verb whose object the noun is (through prepositions)."""
+    tok = noun
+    while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_ in _REACTIONS:
+                return None  # "Clinton mocked his proposal": the proposal is not Clinton's
+            subj = subject_of(tok)
+            return subj if subj is not None and subj.ent_type_ in ("PERSON", "ORG", "NORP") else None
+    return None
+
+
 def _owner(noun: Token, lang: str) -> Token | None:
     """Whose position it is: a possessor (``her``, ``Trump's``), or the subject of a light verb
     (``he made the argument``)."""
     for c in noun.children:
         if c.dep_ == "poss" and c.lower_ not in _NO_SOURCE:
+            if c.lower_ in _POSSESSIVE_PRONOUNS:
+                named = _clause_subject(noun)
+                if named is not None:
+                    return named  # "Trump has since revised his proposal": the name, not "his"
             return c
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
