@@ -235,6 +235,14 @@ CASES = {
     "but not when the subject reacts to someone else's position": (
         "Senator Lina Vost mocked his proposal to close the depot.",
         [(["to close the depot"], "his", "proposal", "indirect")]),
+    "inverted attribution after a report whose noun the parser took for a subject": (
+        'The closure of the mine signals "the end of an era" for the valley, said Ivo Marek, head of the miners\' union.',
+        [(['The closure of the mine signals "the end of an era" for the valley'], "Ivo Marek", "said", "mixed")]),
+    "a trailing attribution hung on the reported verb": (
+        "The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
+        "organize into communities and reach others, she said.",
+        [(["The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
+           "organize into communities and reach others"], "she", "said", "indirect")]),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",

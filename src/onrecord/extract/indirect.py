@@ -134,6 +134,10 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         head = verb.head
         return _without(_edges(head), _edges(verb)), "a", None
+    comma = _trailing(verb)
+    if comma is not None and "c" in cue.frames and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in children):
+        head = verb.head
+        return [(head.left_edge.idx, comma.idx)], "a", None  # "A, she said." hung on A's verb
     if verb.dep_ in ("parataxis", "relcl") and "c" in cue.frames and verb.head.pos_ in _VERBAL and not any(
             c.dep_ in ("dobj", "xcomp", "prep") and not _adjunct(c) for c in children):
         # "This campaign, he says, is different": the parenthetical cue reports its host clause
@@ -167,6 +171,26 @@ def _before_finite_conj(verb: Token, end: int) -> int:
                 stop -= 1
             return min(end, doc[stop - 1].idx + len(doc[stop - 1]))
     return end
+
+
+def _trailing(verb: Token) -> Token | None:
+    """``..., she said.`` parsed as an adverbial clause of the reported verb: the comma before its
+    subject, when the subject comes right before it, after its host, and the sentence ends there."""
+    doc = verb.doc
+    if verb.dep_ != "advcl" or verb.i < verb.head.i or verb.head.pos_ not in _VERBAL:
+        return None
+    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
+    if subj is None or not person_like(subj):
+        return None
+    first = subj.left_edge.i
+    if first == 0 or doc[first - 1].text != "," or doc[first - 1].i <= verb.head.left_edge.i:
+        return None
+    nxt = verb.i + 1
+    while nxt < len(doc) and (doc[nxt].dep_ in ("advmod", "npadvmod") or doc[nxt].ent_type_ in TIME_ENTS):
+        nxt += 1
+    if nxt < len(doc) and not (doc[nxt].is_punct and doc[nxt].text in ".;!?"):
+        return None
+    return doc[first - 1]
 
 
 def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
@@ -218,6 +242,15 @@ def _fronted(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     everything before that comma (after a wire dateline). Only for a verb that ends its sentence."""
     doc = verb.doc
     sent = verb.sent
+    inverted = _inverted_source(verb)
+    if inverted is not None:
+        start = sent.start_char
+        m = _DATELINE.match(doc.text, start, doc[verb.i - 1].idx)
+        if m:
+            start = m.end()
+        if len(doc.text[start:doc[verb.i - 1].idx].split()) >= 4:
+            return (start, doc[verb.i - 1].idx), source_span(inverted)
+        return None
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") or (c.dep_ == "prep" and not _adjunct(c))
            for c in verb.children if c.i > verb.i):
         return None
@@ -236,6 +269,16 @@ def _fronted(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if len(doc.text[start:doc[j].idx].split()) < 4:
         return None
     return (start, doc[j].idx), (doc[j + 1].idx, doc[i].idx + len(doc[i]))
+
+
+def _inverted_source(verb: Token) -> Token | None:
+    """``A ..., said Geert Wilders, founder of ...`` when the parser made the report's own noun a
+    subject too: the named subject right after a verb that follows a comma."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    return after[0] if after and person_like(after[0]) else None
 
 
 def _before_attribution(doc: Doc, end: int, source_start: int) -> int:
