@@ -243,6 +243,15 @@ CASES = {
         "organize into communities and reach others, she said.",
         [(["The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
            "organize into communities and reach others"], "she", "said", "indirect")]),
+    "a name the parser hung on the phrase before the verb": (
+        "In a March meeting with the editorial board Trump said that the alliance was obsolete.",
+        [(["that the alliance was obsolete"], "Trump", "said", "indirect")]),
+    "called with a predicative the parser took for the object": (
+        "Ryan has previously called out Trump.",
+        [(["Trump"], "Ryan", "called out", "indirect")]),
+    "a main verb the parser took for a participle": (
+        "Beruff, a Scott ally, called Florida’s standards “strong.”",
+        [(["Florida’s standards “strong.”"], "Beruff", "called", "mixed")]),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",

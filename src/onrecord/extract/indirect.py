@@ -220,6 +220,11 @@ def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
     oprd = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
     if len(oprd) > 1:  # "called Trump a liar" parsed as two predicatives
         return oprd[0].left_edge.idx, _edges(oprd[-1])[1]
+    if oprd and (verb.dep_ != "acl" or verb.head.dep_ == "ROOT") and (
+            oprd[0].pos_ != "PROPN" or any(c.dep_ == "prt" for c in children)):  # not "a PAC called Our Principles"
+        # "called out Trump", "called Florida's standards strong": the parser's predicative is the object;
+        # as a participle only when its noun has no verb of its own ("Beruff, an ally, called ...")
+        return _edges(oprd[0])
     return None
 
 

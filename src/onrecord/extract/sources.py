@@ -54,6 +54,8 @@ def person_like(subj: Token | None) -> bool:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The token naming who performs ``verb``: its subject, the agent of a passive,
     or inherited from the verb it is coordinated with / subordinate to."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and person_like(verb.head):
+        return verb.head  # "Beruff, a Scott ally, called ...": the parser took the verb for a participle
     if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
             c.dep_ in ("aux", "nsubj") for c in verb.children):
         # "Asked whether ..., the minister said": the asker is not named, unless "asked by X"
@@ -145,6 +147,13 @@ def _stray_subject(verb: Token) -> Token | None:
     apposition ("In a call with reporters, Col. Warren, a spokesman in Baghdad, said"), or, after a
     quotation, the one right after it parsed as the next clause's subject ("..., said Jim Bopp, ..., told")."""
     doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod") and doc[k].head.i == verb.i:
+        k -= 1
+    if k >= 0 and doc[k].dep_ in ("pobj", "compound", "dobj") and (
+            doc[k].ent_type_ in ("PERSON", "ORG") and doc[k].pos_ == "PROPN"):
+        # "In a meeting with the Washington Post Trump said": the name the parser hung on a phrase
+        return doc[k]
     i = verb.i - 1
     while i >= 0 and doc[i].is_punct and doc[i].text in (",", "—", "–"):
         i -= 1
