@@ -365,6 +365,29 @@ def test_extract_file_survives_bad_lines(tmp_path, nlp):
     assert set(q) == {"content", "content_spans", "source", "cue", "kind", "confidence"}
 
 
+def test_extract_writes_one_quote_per_attribution(tmp_path, nlp):
+    """Coordinated that-clauses are two statements (two claims) but one attribution in the quotes file."""
+    from onrecord.extract.batch import extract_file
+    from onrecord.extract.quotes import extract_statements
+
+    text = ("Ms Roshan said that municipal staff would work from temporary offices and that rubbish collection "
+            "would resume on Tuesday. The mayor warned that the bridge would stay closed.")
+    assert len(extract_statements(nlp(text), "en", "t")) == 3
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    extract_file(src, out, resolve_settings({"progress": False}, env={}))
+    quotes = json.loads(out.read_text())["quotes"]
+    assert len(quotes) == 2
+    first = quotes[0]
+    assert [text[s:e] for s, e in first["content_spans"]] == [
+        "that municipal staff would work from temporary offices", "that rubbish collection would resume on Tuesday"]
+    assert first["content"] == [first["content_spans"][0][0], first["content_spans"][1][1]]
+    assert text[slice(*first["source"])] == "Ms Roshan" and text[slice(*first["cue"])] == "said"
+    assert first["kind"] == "indirect" and 0 < first["confidence"] <= 1
+    assert [text[s:e] for s, e in quotes[1]["content_spans"]] == ["that the bridge would stay closed"]
+
+
 def test_paragraph_starts_are_sentence_starts(nlp):
     from onrecord.extract.breaks import paragraph_starts
     from onrecord.extract.nlp import BREAKS

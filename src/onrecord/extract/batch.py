@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator, TextIO
 from ..models import Statement
 from ..settings import Settings
 
-__all__ = ["ExtractReport", "extract_file", "statement_record"]
+__all__ = ["ExtractReport", "extract_file", "quote_records", "statement_record"]
 
 
 @dataclass
@@ -34,6 +34,35 @@ def statement_record(st: Statement) -> dict[str, Any]:
         "kind": st.kind,
         "confidence": st.confidence,
     }
+
+
+def quote_records(statements: list[Statement]) -> list[dict[str, Any]]:
+    """One record per attribution: statements that share a cue and a source (``said that A and
+    that B``, kept apart in the store as two claims) become one quote with both as fragments."""
+    groups: dict[tuple, list[Statement]] = {}
+    order: list[tuple] = []
+    for st in statements:
+        key = (st.cue.start, st.cue.end, st.speaker_mention and (st.speaker_mention.start, st.speaker_mention.end)) \
+            if st.cue else (id(st),)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(st)
+    out = []
+    for key in order:
+        parts = groups[key]
+        if len(parts) == 1:
+            out.append(statement_record(parts[0]))
+            continue
+        records = [statement_record(st) for st in parts]
+        spans = sorted(f for r in records for f in r["content_spans"])
+        kinds = {r["kind"] for r in records}
+        merged = dict(records[0])
+        merged.update(content=[spans[0][0], max(e for _, e in spans)], content_spans=spans,
+                      kind=kinds.pop() if len(kinds) == 1 else "mixed",
+                      confidence=max(r["confidence"] for r in records))
+        out.append(merged)
+    return out
 
 
 def _read(path: Path, report: ExtractReport, warn: Callable[[str], None]) -> Iterator[tuple[int, str, str | None]]:
@@ -98,7 +127,7 @@ def extract_file(
                 warn(f"warning: {input_path}:{lineno}: text longer than {too_long} characters; empty quotes list")
             elif text is not None:
                 try:
-                    quotes = [statement_record(st) for st in extract_statements(doc, language, aid)]
+                    quotes = quote_records(extract_statements(doc, language, aid))
                 except Exception as exc:  # one bad article must not stop the file
                     report.failed[lineno] = f"extract_error: {exc.__class__.__name__}: {exc}"
                     warn(f"warning: {input_path}:{lineno}: extraction failed ({exc.__class__.__name__}: {exc})")

@@ -28,7 +28,7 @@ _PREP_CUES = frozenset({"warn", "worry", "boast", "complain", "agree", "tweet", 
                         "hint", "caution", "fear", "testify", "muse", "scoff", "disagree", "quip", "think", "brag"})
 _FRAME_FACTOR = {"o2": 0.6, "c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
 # speech verbs whose bare object is rarely what was said ("said it", "told reporters")
-_NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "report", "read", "put", "post",
+_NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "read", "put", "post",
                              "see", "find", "think", "maintain", "answer", "consider"})
 _NO_SOURCE_FACTOR = 0.85
 _INF_DEPS = frozenset({"xcomp"})
