@@ -252,6 +252,8 @@ CASES = {
     "a main verb the parser took for a participle": (
         "Beruff, a Scott ally, called Florida’s standards “strong.”",
         [(["Florida’s standards “strong.”"], "Beruff", "called", "mixed")]),
+    "a kicker before a colon names no one": ("The Latest: Sanders wins the Minnesota caucuses by ten points.", []),
+    "a colon list is no statement": ("Clinton: 1,769 delegates.", []),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",
@@ -401,6 +403,17 @@ def test_paragraph_starts_are_sentence_starts(nlp):
     assert [t.text for t in parsed if t.is_sent_start][:2] == ["Obama", "WASHINGTON"]
     said = next(t for t in parsed if t.text == "said")
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Obama"]
+
+
+def test_headline_kickers_name_no_one():
+    from onrecord.extract.quotes import extract_statements
+
+    pipe = load_pipeline_en()
+    kicker = "The Latest: Trump's leaked taxes not from Connecticut\n\nThe governor spoke on Monday."
+    assert extract_statements(pipe(kicker), "en", "t") == []
+    poll = "Poll: Clinton and Trump in dead heat heading into first debate\n\nThe race is close."
+    [st] = extract_statements(pipe(poll), "en", "t")
+    assert poll[st.speaker_mention.start:st.speaker_mention.end] == "Poll"
 
 
 def test_transcript_turn_reopening_a_running_quotation():

@@ -12,15 +12,13 @@ import re
 from spacy.tokens import Doc
 
 from .drafts import Draft
-from .reporting import HEADLINE_CUES
+from .reporting import HEADLINE_CUES, LABEL_WORDS
 
 __all__ = ["headline_drafts"]
 
 _MAX_WORDS = 30
 _MAX_LEAD_WORDS = 5
 _WORD = re.compile(r"\S+")
-_NOT_SOURCE = frozenset({"update", "updated", "watch", "video", "photos", "exclusive", "breaking", "live", "poll",
-                         "analysis", "opinion", "editorial", "review", "quiz", "timeline", "factbox", "explainer"})
 
 
 def _line(text: str) -> tuple[int, int] | None:
@@ -48,13 +46,14 @@ def headline_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     if bounds is None or cues is None:
         return []
     s, e = bounds
+    labels = LABEL_WORDS.get(lang, frozenset())
     words = [(m.start() + s, m.end() + s, m.group()) for m in _WORD.finditer(text[s:e])]
     # "Graham: Trump’s rhetoric ..." - a short lead before a colon
     for k, (ws, we, w) in enumerate(words[:_MAX_LEAD_WORDS]):
         if w.endswith(":") and len(w) > 1:
             lead = words[: k + 1]
-            if lead[0][2].rstrip(":").lower() in _NOT_SOURCE or k + 1 >= len(words):
-                break
+            if any(x[2].rstrip(":").lower() in labels for x in lead) or k + 1 >= len(words):
+                break  # "The Latest: ...", "Breaking: ..." are kickers
             if not all(x[2][:1].isupper() or x[2][:1] in "‘'’" for x in lead):
                 break
             source = (lead[0][0], we - 1)

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .drafts import Draft
-from .reporting import ACCORDING_TO, NOMINAL_CUES, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
+from .reporting import ACCORDING_TO, LABEL_WORDS, NOMINAL_CUES, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
 from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["verb_drafts", "according_drafts", "colon_drafts", "hearsay_drafts", "stance_drafts"]
@@ -34,9 +34,6 @@ _NO_SOURCE_FACTOR = 0.85
 _INF_DEPS = frozenset({"xcomp"})
 _OBJ_DEPS = frozenset({"dobj"})
 _ENTITY_SOURCES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_NOT_SOURCES = frozenset({"note", "update", "updated", "photo", "editor", "watch", "read", "related", "source",
-                          "credit", "video", "image", "q", "a", "question", "answer", "correction", "warning", "tags",
-                          "breaking", "busted", "exclusive", "live", "name", "opinion", "analysis", "transcript"})
 _EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "data", "figure", "analysis", "research",
                              "document", "record", "email", "memo", "letter", "statement", "video"})
 # verbs that take clauses without reporting anything
@@ -412,6 +409,7 @@ def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
 def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     """Colon lead-ins: ``Shoygu: the troops will stay`` (a name, a colon, the content)."""
     nouns = SOURCE_NOUNS.get(lang, frozenset())
+    labels = LABEL_WORDS.get(lang, frozenset())
     drafts: list[Draft] = []
     for sent in doc.sents:
         limit = min(sent.end, sent.start + 7)
@@ -422,11 +420,11 @@ def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             lead = doc[sent.start:i]
             if any(t.pos_ in _VERBAL for t in lead) or i + 2 >= sent.end:
                 break
-            if len(lead) == 1 and lead[0].lower_ in _NOT_SOURCES:
-                break  # an interview's "Q:", a kicker's "Breaking:" or "Update:" names no one
+            if any(t.lower_ in labels for t in lead):
+                break  # an interview's "Q:", a kicker's "The Latest:" or "Breaking:" names no one
             named = any(t.ent_type_ in _ENTITY_SOURCES or t.pos_ == "PROPN" for t in lead) or any(
                 t.lower_ in nouns for t in lead
-            ) or (len(lead) == 1 and lead[0].is_title and lead[0].lower_ not in _NOT_SOURCES)
+            ) or (len(lead) == 1 and lead[0].is_title)
             if not named or len(lead) > 5 or not all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET", "ADJ", "CCONJ") for t in lead):
                 break
             start = lead[0]
@@ -438,6 +436,9 @@ def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
                 end = len(doc.text)
             cut = doc.text.find("\n", doc[i + 1].idx, end)
             content = (doc[i + 1].idx, cut if cut != -1 else end)
+            said = doc.char_span(*content, alignment_mode="expand")
+            if said is not None and not any(t.pos_ in _VERBAL for t in said):
+                break  # "Clinton: 1,769", "Twitter: @Milbank", "Iowa: Tim Albrecht, ...": a list, not a statement
             drafts.append(Draft([content], (tok.idx, tok.idx + 1), source, 0.6, "colon", tok.i))
             break
     return drafts

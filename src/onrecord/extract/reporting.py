@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Cue", "CUES", "NOMINAL_CUES", "LIGHT_VERBS", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
+__all__ = ["Cue", "CUES", "LABEL_WORDS", "NOMINAL_CUES", "LIGHT_VERBS", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +129,20 @@ SOURCE_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
                      "sources", "aide", "aides", "statement"}),
     "ru": frozenset(),
+}
+
+
+# words of section labels and kickers before a colon ("The Latest:", "Q:", "Breaking:", "Twitter:"):
+# such a lead names no speaker
+LABEL_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({
+        "note", "update", "updated", "updates", "photo", "photos", "editor", "watch", "read", "related", "source",
+        "credit", "video", "image", "q", "a", "q&a", "question", "answer", "correction", "warning", "tags",
+        "breaking", "busted", "exclusive", "live", "name", "opinion", "analysis", "transcript", "latest", "byline",
+        "notice", "email", "newsletter", "twitter", "facebook", "instagram", "plus", "bombshell", "look",
+        "wow", "review", "quiz", "timeline", "factbox", "explainer", "editorial", "recap", "preview", "podcast",
+        "listen", "graphic", "map", "chart", "sponsored", "advertisement"}),
+    "ru": frozenset({"фото", "видео", "обновлено", "читайте", "справка"}),
 }
 
 
