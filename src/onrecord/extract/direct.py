@@ -72,8 +72,44 @@ def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> To
         tok = doc[j]
         if tok.is_quote or "\n" in tok.text or tok.text in (".", "!", "?", ";"):
             return None
-        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True):
+        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i):
             return tok
+    return None
+
+
+def _inverted(tok: Token, gap: int) -> bool:
+    """A finite verb right after the closing mark is an inverted cue whatever it is, its
+    "object" the speaker: ``“...,” exhorted Clinton's introducer``."""
+    return gap == 0 and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ") and tok.is_lower and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children)
+
+
+def _distant_cue(doc: Doc, q: Quoted, starts: list[int], lexicon) -> tuple[Token, tuple[int, int] | None] | None:
+    """``“...,” Trump, the frontrunner in South Carolina by a wide margin, said``: a name right
+    after the passage whose cue comes past the usual gap, with only descriptions between
+    (participles, relative clauses). The cue and, when the parse lost it, the speaker."""
+    if not doc.text[q.start:q.end].rstrip(QUOTE_CHARS).rstrip().endswith(","):
+        return None  # “...,” Trump, ..., said - a quotation ending its sentence has no cue after it
+    i = _token_at(doc, q.end, starts)
+    if i < len(doc) and doc[i].idx < q.end:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "PRON", "NOUN", "DET") or doc[i].tag_ in ("WDT", "WP"):
+        return None
+    words = [t for t in doc[_token_at(doc, q.start, starts):i] if t.is_alpha]
+    if len(words) < 4 or (not any(t.pos_ in _VERBAL for t in words) and sum(t.is_title for t in words) * 2 >= len(words)):
+        return None  # a title, not a clause: “New Day,” Sen. X told
+    for tok in doc[i:doc[i].sent.end]:
+        if tok.is_quote or tok.text in (".", "!", "?", ";") or "\n" in tok.text:
+            return None
+        if tok.i > i and _is_cue(tok, lexicon, after=True):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.left_edge.i == i for c in subjects):
+                return tok, None
+            if all(c.i < i for c in subjects) and _is_cue(tok, lexicon, generic=False, after=True):
+                speaker = speaker_after(doc, q.end)
+                return (tok, speaker) if speaker else None
+        if tok.pos_ in _VERBAL and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.dep_ not in ("relcl", "acl"):
+            return None  # another clause of its own: “...,” Smith wrote, and Jones said
     return None
 
 
@@ -148,13 +184,18 @@ def nearby_speaker(doc: Doc, cue: Token, q: Quoted) -> tuple[int, int] | None:
                 return first.idx, last.idx + len(last)
     after = []
     for t in doc[cue.i + 1:cue.i + 8]:
-        if t.is_punct or t.is_quote or t.pos_ not in _SPEAKER_GLUE:
+        if t.is_punct or t.is_quote or not (t.pos_ in _SPEAKER_GLUE or _name_like(t)):
             break
         after.append(t)
-    names = [t for t in after if t.pos_ in _SPEAKER_POS]
+    names = [t for t in after if t.pos_ in _SPEAKER_POS or _name_like(t)]
     if names:
         return after[0].idx, names[-1].idx + len(names[-1])
     return None
+
+
+def _name_like(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for something else (``said Skelly``)."""
+    return tok.is_alpha and tok.is_title and not tok.is_sent_start and tok.pos_ in ("ADV", "ADJ", "VERB")
 
 
 def speaker_after(doc: Doc, char: int) -> tuple[int, int] | None:
@@ -197,12 +238,16 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
         tok = (_cue_after(doc, q, starts, lexicon, text) if _clausal(text, q) else None) or _cue_before(
             doc, q, starts, lexicon, text
         )
+        far = _distant_cue(doc, q, starts, lexicon) if tok is None else None
+        if far is not None:
+            tok = far[0]
         if tok is not None:
             d = _by_cue(drafts, tok) or _by_cue(new, tok)
             if d is not None:
                 _extend(d, q)
             else:
                 d = _new(doc, tok, q, _is_cue(tok, lexicon, after=tok.idx >= q.end), "quote:cue")
+                d.source = (far and far[1]) or d.source
                 new.append(d)
             last = d
             continue
@@ -288,9 +333,18 @@ _CLAUSE_END = frozenset(",.?!…—–-:;")
 _SIGNATURE = re.compile(r"[^\S\n]*[―—–-][^\S\n]*((?:[A-Z][\w.'’-]*\.?[^\S\n]+){0,4}[A-Z][\w'’-]+)[^\n]{0,60}$", re.M)
 
 
+# a quotation paragraph signed on the next line: "...."⏎⏎- Bernie Sanders. / -Michelle Marks, Philadelphia.
+_SIGNATURE_LINE = re.compile(r"[^\S\n]*\n\s*[―—–-][^\S\n]*((?:[A-Z][\w.'’-]*\.?[^\S\n]+){0,4}[A-Z][\w'’-]+)(?:\.|,[^\n]{0,80})?[^\S\n]*$", re.M)
+
+
 def _signed(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
-    """A quotation signed with a dash and a name at the end of its line (testimonials, tweets)."""
+    """A quotation signed with a dash and a name at the end of its line (testimonials, tweets),
+    or, when it fills its paragraph, on a line of its own right after it."""
     m = _SIGNATURE.match(doc.text, q.end)
+    if m is None and (q.start == 0 or doc.text[q.start - 1] == "\n"):
+        m = _SIGNATURE_LINE.match(doc.text, q.end)
+        if m is not None and doc[_token_at(doc, m.start(1), starts)].pos_ != "PROPN":
+            m = None
     if m is None:
         return None
     dash = m.group(0).lstrip()[0]
@@ -302,7 +356,7 @@ def _signed(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
 
 def _clausal(text: str, q: Quoted) -> bool:
     """A quoted clause ends in punctuation (``“...,” he said``); a quoted title or name does not."""
-    inner = text[q.start:q.end].rstrip(QUOTE_CHARS)
+    inner = text[q.start:q.end].rstrip(QUOTE_CHARS).rstrip()  # “... advice, ” he said
     inner_end = inner[-1:] if len(inner) > 1 else ""
     after = text[q.end:q.end + 2].lstrip(" ")[:1]
     return inner_end in _CLAUSE_END or after in (",", "—", "–")

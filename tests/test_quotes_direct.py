@@ -1,0 +1,71 @@
+"""Direct quotations: which cue and speaker a quoted passage is attributed to, with exact spans.
+
+Each case is a pattern seen in news text (PolNeAR train) that the attribution rules of
+``extract/direct.py`` handle; the Docs come from the real spaCy model (the ``nlp`` fixture).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def at(text: str, fragment: str, nth: int = 1) -> tuple[int, int]:
+    """Offsets of the nth whole-word occurrence of ``fragment`` in ``text``."""
+    rx = re.compile((r"\b" if fragment[0].isalnum() else "") + re.escape(fragment) + (r"\b" if fragment[-1].isalnum() else ""))
+    m = list(rx.finditer(text))[nth - 1]
+    return m.start(), m.end()
+
+
+def facts(nlp, text: str):
+    from onrecord.extract.quotes import extract_statements
+
+    out = []
+    for s in extract_statements(nlp(text), "en", "t"):
+        frags = tuple((f.start, f.end) for f in (s.fragments or (s.content,)))
+        src = (s.speaker_mention.start, s.speaker_mention.end) if s.speaker_mention else None
+        cue = (s.cue.start, s.cue.end) if s.cue else None
+        out.append((frags, src, cue, s.kind))
+    return sorted(out)
+
+
+def expect(text: str, *quotes) -> list:
+    out = []
+    for frags, src, cue, kind in quotes:
+        out.append((tuple(at(text, f) for f in frags), at(text, src) if src else None,
+                    at(text, *cue) if isinstance(cue, tuple) else (at(text, cue) if cue else None), kind))
+    return sorted(out)
+
+
+CASES = {
+    "space before the closing mark": (
+        "“I regret having listened to that advice, ” he said.",
+        [(["“I regret having listened to that advice, ”"], "he", "said", "direct")]),
+    "signature on the next line": (
+        'The numbers changed over the summer.\n\n'
+        '"The idea that I would dismantle health care in America is just not accurate."\n\n- Bernie Sanders.',
+        [(['"The idea that I would dismantle health care in America is just not accurate."'], "Bernie Sanders",
+          ("-", 1), "direct")]),
+    "a dashed heading is no signature": (
+        "“Accents and colors change when people move to a new country.”\n\n– An immigrant himself –.",
+        [(["“Accents and colors change when people move to a new country.”"], None, None, "direct")]),
+    "inverted name the tagger missed": (
+        "“Having access to the file and two people who understand it is valuable,” said Skelly, explaining his view.",
+        [(["“Having access to the file and two people who understand it is valuable,”"], "Skelly", "said", "direct")]),
+    "inverted unlisted verb with its speaker as object": (
+        "“It is about time that we had a woman running this country,” exhorted the actress Jamie Lee Curtis.",
+        [(["“It is about time that we had a woman running this country,”"], "the actress Jamie Lee Curtis",
+          "exhorted", "direct")]),
+    "speaker with a long description before the cue": (
+        "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner "
+        "nationally and current polling leader in South Carolina, said when Boyle asked him a question.",
+        [(["“Very good reporter, very good reporter this guy,”"], "Trump", "said", "direct"),
+         (["a question"], "Boyle", "asked", "indirect")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_direct_attribution(nlp, name):
+    text, quotes = CASES[name]
+    assert facts(nlp, text) == expect(text, *quotes)
