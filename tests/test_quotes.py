@@ -252,6 +252,9 @@ CASES = {
     "a main verb the parser took for a participle": (
         "Beruff, a Scott ally, called Florida’s standards “strong.”",
         [(["Florida’s standards “strong.”"], "Beruff", "called", "mixed")]),
+    "a raising verb gives way to the reporting verb it carries": (
+        "Mayor Oskar Lind seemed to offer a caveat about the budget.",
+        [(["a caveat about the budget"], "Mayor Oskar Lind", "to offer", "indirect")]),
     "a kicker before a colon names no one": ("The Latest: Sanders wins the Minnesota caucuses by ten points.", []),
     "a colon list is no statement": ("Clinton: 1,769 delegates.", []),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),

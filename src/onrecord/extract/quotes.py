@@ -97,6 +97,10 @@ def _reports_itself(inner: Draft, outer: Draft) -> bool:
             and outer.end <= outer.cue[0] and outer.start == inner.source[0] and inner.cue[1] <= outer.end)
 
 
+# "X seemed to offer ...": the raising verb gives way to the reporting verb it carries
+_RAISING = frozenset({"verb:x:seem", "verb:x:appear"})
+
+
 def _unnest(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """PolNeAR-style news annotation almost never nests one statement's content inside
     another's: ``X said Y wants to win`` is one statement (measured on PolNeAR train, 128 of
@@ -108,8 +112,9 @@ def _unnest(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         for k, outer in enumerate(drafts):
             if not _inside(inner, outer):
                 continue
-            if inner.rule.startswith("noun:") and doc[inner.cue_token].head.i == outer.cue_token:
-                drop.add(k)
+            if inner.cue_token >= 0 and doc[inner.cue_token].head.i == outer.cue_token and (
+                    inner.rule.startswith("noun:") or outer.rule in _RAISING):
+                drop.add(k)  # "his statement that C", "Rubio seemed to offer a caveat": the inner cue reports
                 continue
             if _reports_itself(inner, outer) or (outer.cue is None and inner.rule == "colon"):
                 drop.add(k)
