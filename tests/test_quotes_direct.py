@@ -62,6 +62,12 @@ CASES = {
         "nationally and current polling leader in South Carolina, said when Boyle asked him a question.",
         [(["“Very good reporter, very good reporter this guy,”"], "Trump", "said", "direct"),
          (["a question"], "Boyle", "asked", "indirect")]),
+    "colon after an unlisted verb": (
+        "The crowd applauded.\n\nHannity interjected: “So you’re saying there will be some flexibility?”",
+        [(["“So you’re saying there will be some flexibility?”"], "Hannity", "interjected", "direct")]),
+    "colon after a document's clause": (
+        'A footnote in the report makes that clear: "These assessments do not apply to the system used by the principals."',
+        [(['"These assessments do not apply to the system used by the principals."'], "A footnote", "makes", "direct")]),
 }
 
 

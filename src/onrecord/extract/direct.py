@@ -386,13 +386,28 @@ def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon) -> Draft | None
     lead = [t for t in doc[max(sent.start, colon.i - 6):colon.i]]
     names = [t for t in lead if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
     if not names or any(t.pos_ in _VERBAL for t in lead[lead.index(names[0]):]):
-        return None
+        return _colon_clause(doc, q, colon)
     first = names[0]
     while first.i > sent.start and doc[first.i - 1].pos_ == "PROPN":
         first = doc[first.i - 1]
     source = (first.idx, names[-1].idx + len(names[-1]))
     conf = 0.6 if q.closed else 0.45
     return Draft([(q.start, q.end)], (colon.idx, colon.idx + 1), source, conf, "quote:colon-name", colon.i, [q])
+
+
+_COLON_CLAUSE_CONFIDENCE = 0.45
+
+
+def _colon_clause(doc: Doc, q: Quoted, colon: Token) -> Draft | None:
+    """A clause with an unlisted verb before the colon: its subject is the source
+    (``Hoff's letter makes a libertarian-style case: “...”``, ``Hannity interjected: “...”``)."""
+    root = colon.sent.root
+    if root.pos_ not in _VERBAL or root.i >= colon.i:
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.i >= colon.i or subj.pos_ not in _SPEAKER_POS or subj.lower_ in ("it", "this", "that"):
+        return None
+    return Draft([(q.start, q.end)], cue_span(root), source_span(subj), _COLON_CLAUSE_CONFIDENCE, "quote:colon-clause", root.i, [q])
 
 
 def _preceding(doc: Doc, drafts: list[Draft], new: list[Draft], q: Quoted) -> Draft | None:
