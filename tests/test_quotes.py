@@ -255,6 +255,10 @@ CASES = {
     "a raising verb gives way to the reporting verb it carries": (
         "Mayor Oskar Lind seemed to offer a caveat about the budget.",
         [(["a caveat about the budget"], "Mayor Oskar Lind", "to offer", "indirect")]),
+    "according to X inside a sentence covers only its own clause": (
+        "Enrollment has fallen by 4,100 students since 2015, according to district figures, and many buildings are "
+        "less than half full.",
+        [(["Enrollment has fallen by 4,100 students since 2015"], "district figures", "according to", "indirect")]),
     "a kicker before a colon names no one": ("The Latest: Sanders wins the Minnesota caucuses by ten points.", []),
     "a colon list is no statement": ("Clinton: 1,769 delegates.", []),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),

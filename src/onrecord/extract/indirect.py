@@ -398,6 +398,9 @@ def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             s, e = _edges(head) if head.pos_ in _VERBAL else (sent.start_char, sent.end_char)
             if head is tok or head.i == tok.i:
                 s, e = sent.start_char, sent.end_char
+            nxt = phrase_end + 1
+            if s < tok.idx and nxt + 1 < n and doc[nxt].text == "," and doc[nxt + 1].dep_ == "cc":
+                e = min(e, phrase[1])  # "A fell, according to X, and B rose": only A is X's
             frags = _without((s, e), phrase)
             if not frags:
                 continue
