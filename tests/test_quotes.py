@@ -259,6 +259,10 @@ CASES = {
         "Enrollment has fallen by 4,100 students since 2015, according to district figures, and many buildings are "
         "less than half full.",
         [(["Enrollment has fallen by 4,100 students since 2015"], "district figures", "according to", "indirect")]),
+    "a coordinated speech act is its own statement, not content": (
+        "The minister said predator control remained essential and accused the authors of ignoring farmers.",
+        [(["predator control remained essential"], "The minister", "said", "indirect"),
+         (["the authors of ignoring farmers"], "The minister", "accused", "indirect")]),
     "a kicker before a colon names no one": ("The Latest: Sanders wins the Minnesota caucuses by ten points.", []),
     "a colon list is no statement": ("Clinton: 1,769 delegates.", []),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),

@@ -66,7 +66,9 @@ def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
     for c in clause.rights:
         deps = {g.dep_ for g in c.children}
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ in lexicon and not deps & {"nsubj", "nsubjpass"} and (
-                deps & {"ccomp", "xcomp"} or "dobj" not in deps):  # "had not yet found evidence" is content
+                deps & {"ccomp", "xcomp"} or "dobj" not in deps  # "had not yet found evidence" is content
+                or (lexicon[c.lemma_].weight >= 0.7 and "aux" not in deps and c.tag_ == clause.head.tag_)):
+            # "said its offer was fair and accused the union of ...": a speech act in the reporting verb's tense
             cut = c.left_edge.i
             doc = clause.doc
             while cut > clause.i and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
