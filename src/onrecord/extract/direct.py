@@ -396,14 +396,15 @@ def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon) -> Draft | None
 
 
 _COLON_CLAUSE_CONFIDENCE = 0.45
+_COLON_CLAUSE_WORDS = 3
 
 
 def _colon_clause(doc: Doc, q: Quoted, colon: Token) -> Draft | None:
     """A clause with an unlisted verb before the colon: its subject is the source
     (``Hoff's letter makes a libertarian-style case: “...”``, ``Hannity interjected: “...”``)."""
     root = colon.sent.root
-    if root.pos_ not in _VERBAL or root.i >= colon.i:
-        return None
+    if root.pos_ not in _VERBAL or root.i >= colon.i or len(doc.text[q.start:q.end].split()) < _COLON_CLAUSE_WORDS:
+        return None  # "Her answer was blunt: “No.”" is no report
     subj = subject_of(root)
     if subj is None or subj.i >= colon.i or subj.pos_ not in _SPEAKER_POS or subj.lower_ in ("it", "this", "that"):
         return None
