@@ -263,6 +263,9 @@ CASES = {
         "The minister said predator control remained essential and accused the authors of ignoring farmers.",
         [(["predator control remained essential"], "The minister", "said", "indirect"),
          (["the authors of ignoring farmers"], "The minister", "accused", "indirect")]),
+    "a content opening a paragraph leaves out the wire dateline": (
+        "AMMAN, July 27 – Almost 68 percent of voters backed the charter, the election commission said.",
+        [(["Almost 68 percent of voters backed the charter"], "the election commission", "said", "indirect")]),
     "a kicker before a colon names no one": ("The Latest: Sanders wins the Minnesota caucuses by ten points.", []),
     "a colon list is no statement": ("Clinton: 1,769 delegates.", []),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),

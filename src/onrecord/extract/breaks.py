@@ -7,9 +7,20 @@ subjects from their verbs. Boundaries set before the parser are respected by it.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
-__all__ = ["paragraph_starts", "mark_paragraph_starts"]
+__all__ = ["paragraph_starts", "mark_paragraph_starts", "dateline_end"]
+
+# a wire dateline opening a paragraph: "AMMAN, July 27 – ", "TARVIK, January 5 (KNA) – "
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^\n–—-]{0,40}?[–—-]+\s*")
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where a dateline that opens ``text[start:end]`` ends, or None when there is none."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else None
 
 # a single line break ends a sentence only after one of these (hard-wrapped text keeps its sentences)
 _LINE_END = frozenset({".", "!", "?", ":", '"', "”", "’", "'", "»", ")"})

@@ -8,10 +8,9 @@ to ...``), object positions (``called for ...``, ``criticized ...``),
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
+from .breaks import dateline_end
 from .drafts import Draft
 from .reporting import ACCORDING_TO, LABEL_WORDS, NOMINAL_CUES, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
 from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
@@ -236,7 +235,6 @@ def _prep_object(children: list[Token], preps: frozenset[str]) -> tuple[tuple[in
     return None
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^\n–—-]{0,40}?[–—-]+\s*")
 _SPEAKER_WORDS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART"})
 
 
@@ -249,9 +247,7 @@ def _fronted(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     inverted = _inverted_source(verb)
     if inverted is not None:
         start = sent.start_char
-        m = _DATELINE.match(doc.text, start, doc[verb.i - 1].idx)
-        if m:
-            start = m.end()
+        start = dateline_end(doc.text, start, doc[verb.i - 1].idx) or start
         if len(doc.text[start:doc[verb.i - 1].idx].split()) >= 4:
             return (start, doc[verb.i - 1].idx), source_span(inverted)
         return None
@@ -267,9 +263,7 @@ def _fronted(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if j == i or doc[j].text != "," or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[j + 1:i + 1]):
         return None
     start = sent.start_char
-    m = _DATELINE.match(doc.text, start, doc[j].idx)
-    if m:
-        start = m.end()
+    start = dateline_end(doc.text, start, doc[j].idx) or start
     if len(doc.text[start:doc[j].idx].split()) < 4:
         return None
     return (start, doc[j].idx), (doc[j + 1].idx, doc[i].idx + len(doc[i]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Statement
+from .breaks import dateline_end
 from .direct import attach_quotes, nearby_speaker, speaker_after
 from .drafts import Draft, finish
 from .indirect import according_drafts, colon_drafts, hearsay_drafts, stance_drafts, verb_drafts
@@ -90,11 +91,15 @@ def _cut(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
     return [f for f in ((s, cut[0]), (cut[1], e)) if f[1] > f[0]]
 
 
+_OWN_REPORT = 0.6  # confidence of a cue strong enough to be a report of its own
+
+
 def _reports_itself(inner: Draft, outer: Draft) -> bool:
     """``X repeated that C, a claim police have not confirmed``: a clause before its cue that
     holds a whole report of its own (cue and subject, no quotation marks) is that report."""
     return (outer.cue is not None and inner.cue is not None and inner.source is not None and not inner.quotes
-            and outer.end <= outer.cue[0] and outer.start == inner.source[0] and inner.cue[1] <= outer.end)
+            and outer.end <= outer.cue[0] and outer.start == inner.source[0] and inner.cue[1] <= outer.end
+            and inner.confidence >= _OWN_REPORT)  # "68 percent backed the charter, X said" stays X's
 
 
 # "X seemed to offer ...": the raising verb gives way to the reporting verb it carries
@@ -128,6 +133,19 @@ def _unnest(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             drop.add(i)
             break
     return [d for i, d in enumerate(drafts) if i not in drop]
+
+
+def _drop_datelines(text: str, drafts: list[Draft]) -> None:
+    """A content that opens a paragraph does not include its wire dateline (``AMMAN, July 27 –``)."""
+    for d in drafts:
+        if not d.fragments:
+            continue
+        k = min(range(len(d.fragments)), key=lambda j: d.fragments[j][0])
+        s, e = d.fragments[k]
+        if s == 0 or text[s - 1] == "\n":
+            cut = dateline_end(text, s, e)
+            if cut is not None and cut < e:
+                d.fragments[k] = (cut, e)
 
 
 def _clip_to_paragraph(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -206,6 +224,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     # cues inside a closed quotation belong to the quoted speaker's words, not to the report
     drafts = [d for d in drafts if not (d.cue and _inside_quote(d.cue[0], quotes)) or _opens_quote(d, quotes, text)]
     drafts = _clip_to_paragraph(text, drafts)
+    _drop_datelines(text, drafts)
     drafts += attach_quotes(doc, quotes, drafts, language)
     drafts = _unnest(doc, _dedupe(drafts))
     _quote_then_cue(doc, drafts, quotes)
