@@ -91,7 +91,7 @@ def _cut(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
     return [f for f in ((s, cut[0]), (cut[1], e)) if f[1] > f[0]]
 
 
-_OWN_REPORT = 0.6  # confidence of a cue strong enough to be a report of its own
+_OWN_REPORT = 0.9  # confidence of a cue strong enough to be a report of its own
 
 
 def _reports_itself(inner: Draft, outer: Draft) -> bool:
