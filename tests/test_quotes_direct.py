@@ -68,6 +68,14 @@ CASES = {
     "colon after a document's clause": (
         'A footnote in the report makes that clear: "These assessments do not apply to the system used by the principals."',
         [(['"These assessments do not apply to the system used by the principals."'], "A footnote", "makes", "direct")]),
+    "colon clause whose quotation the parser made the root": (
+        'Sanders delivered a snappy retort: "No one is tearing this up. We are going to go forward."',
+        [(['"No one is tearing this up. We are going to go forward."'], "Sanders", "delivered", "direct")]),
+    "colon after a clause that reports already": (
+        'She is sure that keeping Santilli in jail will only make his voice louder: '
+        '"They are creating a monster, as far as I am concerned."',
+        [(['that keeping Santilli in jail will only make his voice louder: '
+           '"They are creating a monster, as far as I am concerned."'], "She", "is sure", "mixed")]),
 }
 
 

@@ -251,7 +251,7 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
                 new.append(d)
             last = d
             continue
-        d = _colon_lead(doc, q, starts, lexicon)
+        d = _colon_lead(doc, q, starts, lexicon, {x.cue_token for x in (*drafts, *new)})
         if d is not None:
             new.append(d)
             last = d
@@ -362,7 +362,7 @@ def _clausal(text: str, q: Quoted) -> bool:
     return inner_end in _CLAUSE_END or after in (",", "—", "–")
 
 
-def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon) -> Draft | None:
+def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon, cues: set[int]) -> Draft | None:
     """A quotation introduced by a colon, possibly across a paragraph break:
     ``Frank quotes Alfred Kahn:⏎“...”`` or ``Jeffrey M. Jones: “...”``."""
     text = doc.text
@@ -386,7 +386,7 @@ def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon) -> Draft | None
     lead = [t for t in doc[max(sent.start, colon.i - 6):colon.i]]
     names = [t for t in lead if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
     if not names or any(t.pos_ in _VERBAL for t in lead[lead.index(names[0]):]):
-        return _colon_clause(doc, q, colon)
+        return _colon_clause(doc, q, colon, cues)
     first = names[0]
     while first.i > sent.start and doc[first.i - 1].pos_ == "PROPN":
         first = doc[first.i - 1]
@@ -399,12 +399,22 @@ _COLON_CLAUSE_CONFIDENCE = 0.45
 _COLON_CLAUSE_WORDS = 3
 
 
-def _colon_clause(doc: Doc, q: Quoted, colon: Token) -> Draft | None:
+def _colon_clause(doc: Doc, q: Quoted, colon: Token, cues: set[int]) -> Draft | None:
     """A clause with an unlisted verb before the colon: its subject is the source
-    (``Hoff's letter makes a libertarian-style case: “...”``, ``Hannity interjected: “...”``)."""
-    root = colon.sent.root
-    if root.pos_ not in _VERBAL or root.i >= colon.i or len(doc.text[q.start:q.end].split()) < _COLON_CLAUSE_WORDS:
+    (``Hoff's letter makes a libertarian-style case: “...”``, ``Hannity interjected: “...”``),
+    unless the clause already reports something (``she is sure that ...: “...”``)."""
+    if len(doc.text[q.start:q.end].split()) < _COLON_CLAUSE_WORDS:
         return None  # "Her answer was blunt: “No.”" is no report
+    sent = colon.sent
+    if any(sent.start <= c < colon.i for c in cues):
+        return None
+    # the top verb of the lead, also when the parser made the quotation's verb the root
+    root = sent.root
+    if not (root.pos_ in _VERBAL and root.i < colon.i):  # the parser made the quotation's verb the root
+        tops = [t for t in doc[sent.start:colon.i] if t.pos_ in _VERBAL and not sent.start <= t.head.i < colon.i]
+        if not tops:
+            return None
+        root = tops[-1]
     subj = subject_of(root)
     if subj is None or subj.i >= colon.i or subj.pos_ not in _SPEAKER_POS or subj.lower_ in ("it", "this", "that"):
         return None
