@@ -266,6 +266,16 @@ CASES = {
     "a content opening a paragraph leaves out the wire dateline": (
         "AMMAN, July 27 – Almost 68 percent of voters backed the charter, the election commission said.",
         [(["Almost 68 percent of voters backed the charter"], "the election commission", "said", "indirect")]),
+    "a pro-form stands for what was said": (
+        "Mayor Oskar Lind said as much in an interview on Thursday.",
+        [(["as much"], "Mayor Oskar Lind", "said", "indirect")]),
+    "an answer word is what was said": ("Melanie said yes, over and over again.", [(["yes"], "Melanie", "said", "indirect")]),
+    "a wh-clause after a speech verb is its content": (
+        "The ministry has not explained why the border stayed closed.",
+        [(["why the border stayed closed"], "The ministry", "has not explained", "indirect")]),
+    "the lead before a colon is not the content of the report after it": (
+        "The vote set off another round of fireworks on Friday: Republicans said they were convinced the count was wrong.",
+        [(["they were convinced the count was wrong"], "Republicans", "said", "indirect")]),
     "a kicker before a colon names no one": ("The Latest: Sanders wins the Minnesota caucuses by ten points.", []),
     "a colon list is no statement": ("Clinton: 1,769 delegates.", []),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),

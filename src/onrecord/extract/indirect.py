@@ -104,8 +104,18 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         if obj is not None and as_ is not None and obj.i < as_.i:
             return [(obj.left_edge.idx, as_.right_edge.idx + len(as_.right_edge))], "o", None
     clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS] or _misattached_clauses(verb, children)
+    if len(clauses) > 1:  # "Fireworks broke out: Republicans said they ...": the lead before a colon is not content
+        clauses = [c for c in clauses if not (c.i < verb.i and c.right_edge.i + 1 < verb.i
+                                              and verb.doc[c.right_edge.i + 1].text in (":", ";"))] or clauses
     if "c" in cue.frames and clauses:
         return [_clause_edges(c, lang) for c in clauses], "c", None
+    if "c" in cue.frames:
+        for c in children:  # "have not said when they would vote", "explained how it works"
+            if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ in _WH_WORDS:
+                return [_edges(c)], "c", None
+        pro = _pro_form(verb, children)
+        if pro is not None:
+            return [pro], "c", None  # "said yes", "said as much", "said the same thing"
     if "x" in cue.frames:
         for c in children:
             if c.dep_ in _INF_DEPS and c.pos_ in _VERBAL:
@@ -189,6 +199,25 @@ def _trailing(verb: Token) -> Token | None:
     if nxt < len(doc) and not (doc[nxt].is_punct and doc[nxt].text in ".;!?"):
         return None
     return doc[first - 1]
+
+
+_WH_WORDS = frozenset({"why", "how", "whether", "what"})  # not "when", "if": "said when asked", "said if elected"
+_PRO_ANSWERS = frozenset({"yes", "no", "so"})
+_PRO_OBJECTS = frozenset({"same", "little", "nothing", "otherwise"})
+
+
+def _pro_form(verb: Token, children: list[Token]) -> tuple[int, int] | None:
+    """A word that stands for what was said: ``said yes``, ``said so``, ``said as much``, ``said the same``."""
+    for c in children:
+        if c.i <= verb.i:
+            continue
+        if c.lower_ in _PRO_ANSWERS and c.dep_ in ("intj", "advmod", "dobj", "dep"):
+            return c.idx, c.idx + len(c)
+        if c.lower_ == "much" and c.i > 0 and verb.doc[c.i - 1].lower_ == "as":
+            return verb.doc[c.i - 1].idx, c.idx + len(c)
+        if c.dep_ == "dobj" and (c.lemma_ in _PRO_OBJECTS or any(a.lemma_ == "same" for a in c.children)):
+            return _edges(c)
+    return None
 
 
 def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
