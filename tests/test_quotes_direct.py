@@ -76,6 +76,20 @@ CASES = {
         '"They are creating a monster, as far as I am concerned."',
         [(['that keeping Santilli in jail will only make his voice louder: '
            '"They are creating a monster, as far as I am concerned."'], "She", "is sure", "mixed")]),
+    "quotation after a sentence whose cue reports nothing else": (
+        '"Mainstream Republicans are failing," said Craig Robinson.\n\n'
+        'Iowa State University\'s Dianne Bystrom agreed. '
+        '"Mainstream Republicans are running out of time to find an alternative to Trump or Cruz."',
+        [(['"Mainstream Republicans are failing,"'], "Craig Robinson", "said", "direct"),
+         (['"Mainstream Republicans are running out of time to find an alternative to Trump or Cruz."'],
+          "Iowa State University's Dianne Bystrom", "agreed", "direct")]),
+    "quotation in the paragraph after a bare cue": (
+        "Both candidates said it was no big deal.\n\n"
+        "Sam Lau, the communications director for the Iowa Democratic Party said in a statement.\n\n"
+        "“There are no paper ballots to recount. Monday’s caucuses were a unique event.”",
+        [(["it was no big deal"], "Both candidates", "said", "indirect"),
+         (["“There are no paper ballots to recount. Monday’s caucuses were a unique event.”"], "Sam Lau",
+          ("said", 2), "direct")]),
 }
 
 

@@ -262,6 +262,11 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             d.fragments[d.fragments.index(last_fragment)] = (last_fragment[0], q.end)
             d.quotes.append(q)
             continue
+        d = _bare_cue_before(doc, q, starts, lexicon, {x.cue_token for x in (*drafts, *new)})
+        if d is not None:
+            new.append(d)
+            last = d
+            continue
         prev = _preceding(doc, drafts, new, q)
         if prev is not None and _continues(doc, starts, prev, q):
             _extend(prev, q)
@@ -396,14 +401,14 @@ def _colon_lead(doc: Doc, q: Quoted, starts: list[int], lexicon, cues: set[int])
 
 
 _COLON_CLAUSE_CONFIDENCE = 0.45
-_COLON_CLAUSE_WORDS = 3
+_LEAD_MIN_WORDS = 3  # a quotation a lead-in sentence hands its speaker to has a clause, not a word
 
 
 def _colon_clause(doc: Doc, q: Quoted, colon: Token, cues: set[int]) -> Draft | None:
     """A clause with an unlisted verb before the colon: its subject is the source
     (``Hoff's letter makes a libertarian-style case: “...”``, ``Hannity interjected: “...”``),
     unless the clause already reports something (``she is sure that ...: “...”``)."""
-    if len(doc.text[q.start:q.end].split()) < _COLON_CLAUSE_WORDS:
+    if len(doc.text[q.start:q.end].split()) < _LEAD_MIN_WORDS:
         return None  # "Her answer was blunt: “No.”" is no report
     sent = colon.sent
     if any(sent.start <= c < colon.i for c in cues):
@@ -419,6 +424,28 @@ def _colon_clause(doc: Doc, q: Quoted, colon: Token, cues: set[int]) -> Draft | 
     if subj is None or subj.i >= colon.i or subj.pos_ not in _SPEAKER_POS or subj.lower_ in ("it", "this", "that"):
         return None
     return Draft([(q.start, q.end)], cue_span(root), source_span(subj), _COLON_CLAUSE_CONFIDENCE, "quote:colon-clause", root.i, [q])
+
+
+def _bare_cue_before(doc: Doc, q: Quoted, starts: list[int], lexicon, cues: set[int]) -> Draft | None:
+    """A quotation opening a sentence right after one whose main verb reports nothing of its own:
+    ``Dianne Bystrom agreed. “...”``, ``Sam Lau said in a statement.⏎⏎“...”``."""
+    if len(doc.text[q.start:q.end].split()) < _LEAD_MIN_WORDS:
+        return None
+    first = _token_at(doc, q.start, starts)
+    k = first - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != "." or doc.text.count("\n", doc[k].idx, q.start) > 2:
+        return None  # the next paragraph at most
+    root = doc[k].sent.root
+    cue = lexicon.get(root.lemma_)
+    if root.pos_ != "VERB" or cue is None or "c" not in cue.frames or root.i in cues or any(
+            c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") for c in root.children):
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.pos_ not in _SPEAKER_POS or subj.i > root.i:
+        return None
+    return Draft([(q.start, q.end)], cue_span(root), source_span(subj), cue.weight * 0.7, "quote:cue-before-sentence", root.i, [q])
 
 
 def _preceding(doc: Doc, drafts: list[Draft], new: list[Draft], q: Quoted) -> Draft | None:
