@@ -276,6 +276,10 @@ CASES = {
     "the lead before a colon is not the content of the report after it": (
         "The vote set off another round of fireworks on Friday: Republicans said they were convinced the count was wrong.",
         [(["they were convinced the count was wrong"], "Republicans", "said", "indirect")]),
+    "a report in a non-restrictive relative clause stands beside the outer content": (
+        "He attacked the other candidates for accepting the donations, which he said were tied to favors.",
+        [(["the other candidates for accepting the donations"], "He", "attacked", "indirect"),
+         (["which", "were tied to favors"], "he", "said", "indirect")]),
     "a kicker before a colon names no one": ("The Latest: Sanders wins the Minnesota caucuses by ten points.", []),
     "a colon list is no statement": ("Clinton: 1,769 delegates.", []),
     "an interviewer's Q label names no one": ("Q: Is the budget balanced this year?", []),

@@ -68,6 +68,12 @@ def _side_statement(doc: Doc, inner: Draft, outer: Draft) -> tuple[int, int] | N
     if inner.cue_token < 0 or not inner.cue or inner.cue_token == outer.cue_token:
         return None
     tok = doc[inner.cue_token]
+    if tok.dep_ == "relcl" and tok.head.i < tok.i and outer.cue and outer.cue[1] <= tok.head.idx and \
+            doc[tok.left_edge.i - 1].text == ",":
+        # "attacked ... donations, which he said were tainted": a report in a non-restrictive
+        # relative clause is the clause's own statement, not part of the outer content
+        start = doc[tok.left_edge.i - 1].idx
+        return (start, inner.end) if start > outer.start else None
     if tok.dep_ not in _SIDE_DEPS:
         return None
     if tok.head.i != outer.cue_token and not (
