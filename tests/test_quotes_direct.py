@@ -90,6 +90,13 @@ CASES = {
         [(["it was no big deal"], "Both candidates", "said", "indirect"),
          (["“There are no paper ballots to recount. Monday’s caucuses were a unique event.”"], "Sam Lau",
           ("said", 2), "direct")]),
+    "a document as host of a quoted sentence": (
+        "Sanders often questions her ties.\n\n"
+        "The ad targets a “corrupt political system that keeps in place a rigged economy where Wall Street buys off elections.”",
+        [(["her ties"], "Sanders", "questions", "indirect"),
+         (["“corrupt political system that keeps in place a rigged economy where Wall Street buys off elections.”"],
+          "The ad", "targets", "direct")]),
+    "no host for a scare-quoted word": ("The report uses the word “pivot” often.", []),
 }
 
 

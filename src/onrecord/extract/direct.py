@@ -296,8 +296,9 @@ def _host_clause(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
     if tok.i == sent.start or root.pos_ != "VERB" or not (sent.start_char <= root.idx < q.start):
         return None
     subj = subject_of(root)
-    if not person_like(subj) or subj.idx >= q.start:
-        return None
+    if subj is None or subj.idx >= q.start or not (person_like(subj) or (
+            subj.pos_ in ("NOUN", "PROPN") and len(doc.text[q.start:q.end].split()) >= _ALONE_MIN_WORDS)):
+        return None  # an ad, a letter, a report may speak a sentence, not a scare-quoted word
     return Draft([(q.start, q.end)], cue_span(root), source_span(subj), _HOST_CONFIDENCE, "quote:host", root.i, [q])
 
 
