@@ -97,6 +97,10 @@ CASES = {
          (["“corrupt political system that keeps in place a rigged economy where Wall Street buys off elections.”"],
           "The ad", "targets", "direct")]),
     "no host for a scare-quoted word": ("The report uses the word “pivot” often.", []),
+    "cue verb tagged as a noun": (
+        "“If she wants to be the next president, Hillary Clinton should act like one,” the editorial read.",
+        [(["“If she wants to be the next president, Hillary Clinton should act like one,”"], "the editorial", "read",
+          "direct")]),
 }
 
 

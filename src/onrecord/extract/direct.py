@@ -72,9 +72,16 @@ def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> To
         tok = doc[j]
         if tok.is_quote or "\n" in tok.text or tok.text in (".", "!", "?", ";"):
             return None
-        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i):
+        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i) or _cue_as_noun(tok, lexicon):
             return tok
     return None
+
+
+def _cue_as_noun(tok: Token, lexicon) -> bool:
+    """A cue verb the tagger took for the head noun of the sentence: ``“...,” the editorial read.``"""
+    cue = lexicon.get(tok.lemma_)
+    return (cue is not None and "c" in cue.frames and tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.is_lower
+            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_punct and tok.i > 0 and tok.doc[tok.i - 1].pos_ in _SPEAKER_GLUE)
 
 
 def _inverted(tok: Token, gap: int) -> bool:
@@ -177,9 +184,9 @@ def nearby_speaker(doc: Doc, cue: Token, q: Quoted) -> tuple[int, int] | None:
     if cue.idx >= q.end:
         between = [t for t in doc[cue.i - 6 if cue.i >= 6 else 0:cue.i] if t.idx >= q.end]
         words = [t for t in between if t.pos_ in _SPEAKER_GLUE and not t.is_punct]
-        if words and any(t.pos_ in _SPEAKER_POS for t in words):
-            first = words[0]
-            last = max((t for t in words if t.pos_ in _SPEAKER_POS), key=lambda t: t.i)
+        if words and (any(t.pos_ in _SPEAKER_POS for t in words) or cue.pos_ == "NOUN"):
+            first = words[0]  # a cue taken for a noun took its speaker for a modifier: the editorial read
+            last = max((t for t in words if t.pos_ in _SPEAKER_POS or cue.pos_ == "NOUN"), key=lambda t: t.i)
             if not any(t.is_punct for t in doc[first.i:last.i]) or last.i - first.i < 4:
                 return first.idx, last.idx + len(last)
     after = []
