@@ -201,6 +201,9 @@ def _trailing(verb: Token) -> Token | None:
     return doc[first - 1]
 
 
+# verbs whose bare object is the person spoken to ("asked Mrs. Clinton")
+_ADDRESSING = frozenset({"ask", "tell", "urge", "remind", "inform", "assure", "warn", "thank", "question", "press",
+                         "interview", "contact", "email", "call"})
 _WH_WORDS = frozenset({"why", "how", "whether", "what"})  # not "when", "if": "said when asked", "said if elected"
 _PRO_ANSWERS = frozenset({"yes", "no", "so"})
 _PRO_OBJECTS = frozenset({"same", "little", "nothing", "otherwise"})
@@ -239,10 +242,13 @@ def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:
     for c in children:
         if c.dep_ in _OBJ_DEPS and c.ent_type_ not in TIME_ENTS:  # "said Sunday evening" is no object
             s, e = _edges(c)
+            bare = e
             for o in children:  # "called the plan a disaster", "accused Trump of lying"
                 if (o.dep_ in ("oprd", "xcomp", "ccomp") or (o.dep_ == "prep" and (o.lower_ in ("of", "for") or (
                         o.lower_ in ("to", "with") and verb.lemma_ in _LIKENING)))) and o.i > c.i:
                     e = max(e, _edges(o)[1])
+            if e == bare and verb.lemma_ in _ADDRESSING and person_like(c):
+                return None  # "asked Mrs. Clinton": the person spoken to is no content
             return s, e
     oprd = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
     if len(oprd) > 1:  # "called Trump a liar" parsed as two predicatives
