@@ -6,36 +6,8 @@ Each case is a pattern seen in news text (PolNeAR train) that the attribution ru
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-
-def at(text: str, fragment: str, nth: int = 1) -> tuple[int, int]:
-    """Offsets of the nth whole-word occurrence of ``fragment`` in ``text``."""
-    rx = re.compile((r"\b" if fragment[0].isalnum() else "") + re.escape(fragment) + (r"\b" if fragment[-1].isalnum() else ""))
-    m = list(rx.finditer(text))[nth - 1]
-    return m.start(), m.end()
-
-
-def facts(nlp, text: str):
-    from onrecord.extract.quotes import extract_statements
-
-    out = []
-    for s in extract_statements(nlp(text), "en", "t"):
-        frags = tuple((f.start, f.end) for f in (s.fragments or (s.content,)))
-        src = (s.speaker_mention.start, s.speaker_mention.end) if s.speaker_mention else None
-        cue = (s.cue.start, s.cue.end) if s.cue else None
-        out.append((frags, src, cue, s.kind))
-    return sorted(out)
-
-
-def expect(text: str, *quotes) -> list:
-    out = []
-    for frags, src, cue, kind in quotes:
-        out.append((tuple(at(text, f) for f in frags), at(text, src) if src else None,
-                    at(text, *cue) if isinstance(cue, tuple) else (at(text, cue) if cue else None), kind))
-    return sorted(out)
+from test_quotes import expect, facts
 
 
 CASES = {
