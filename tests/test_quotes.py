@@ -445,6 +445,16 @@ def test_headline_kickers_name_no_one():
     assert poll[st.speaker_mention.start:st.speaker_mention.end] == "Poll"
 
 
+def test_uncued_quotation_takes_the_subject_of_its_lead_sentence():
+    from onrecord.extract.quotes import extract_statements
+
+    text = ('"We will rebuild the bridge," Mayor Lind said.\n\nCouncillor Vera Ost shot back, "The money is not '
+            'there and everyone in this room knows it."')
+    sts = extract_statements(load_pipeline_en()(text), "en", "t")
+    last = max(sts, key=lambda s: s.content.start)
+    assert text[last.speaker_mention.start:last.speaker_mention.end] == "Councillor Vera Ost"
+
+
 def test_transcript_turn_reopening_a_running_quotation():
     # paragraph starts matter here, so the full pipeline (with the paragraph-break component) parses it
     text = 'Partial transcript:\n\n"WALLACE: Will she be there tomorrow night?\n\n"PENCE: Well, look, this is serious business.'

@@ -17,6 +17,7 @@ from .indirect import according_drafts, colon_drafts, hearsay_drafts, stance_dra
 from .headlines import headline_drafts
 from .nominals import nominal_drafts
 from .quote_marks import QUOTE_CHARS, find_quoted
+from .sources import person_like, source_span, subject_of
 
 __all__ = ["EXTRACTOR", "extract_statements"]
 
@@ -97,15 +98,12 @@ def _cut(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
     return [f for f in ((s, cut[0]), (cut[1], e)) if f[1] > f[0]]
 
 
-_OWN_REPORT = 0.9  # confidence of a cue strong enough to be a report of its own
-
-
 def _reports_itself(inner: Draft, outer: Draft) -> bool:
     """``X repeated that C, a claim police have not confirmed``: a clause before its cue that
     holds a whole report of its own (cue and subject, no quotation marks) is that report."""
     return (outer.cue is not None and inner.cue is not None and inner.source is not None and not inner.quotes
             and outer.end <= outer.cue[0] and outer.start == inner.source[0] and inner.cue[1] <= outer.end
-            and inner.confidence >= _OWN_REPORT)  # "68 percent backed the charter, X said" stays X's
+            and inner.rule.startswith("verb:c:"))  # a clause report; "68 percent backed the charter, X said" stays X's
 
 
 # "X seemed to offer ...": the raising verb gives way to the reporting verb it carries
@@ -176,14 +174,43 @@ _CARRY_CHARS = 600
 _CARRY_FACTOR = 1.5
 
 
-def _carry_speaker(drafts: list[Draft]) -> None:
-    """A quotation with no cue of its own is credited to the speaker of the statement just before."""
+def _lead_sentence_speaker(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The person-like subject of the sentence that ends right before ``start`` (in the same or the
+    previous paragraph): ``Sanders shot back, “...”``, ``Trump spoke only in bromides.\n\n“...”``."""
+    tok = next((t for t in doc if t.idx >= start), None)
+    if tok is None or tok.i == 0:
+        return None
+    i = tok.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct and doc[i].text in (",", ":", "—", "–")):
+        i -= 1
+    if i < 0 or doc.text[doc[i].idx:start].count("\n") > 2:
+        return None
+    sent = doc[i].sent
+    root = sent.root
+    verbs = [root] if root.pos_ in ("VERB", "AUX") and root.i <= i else [
+        t for t in doc[sent.start:i + 1] if t.pos_ == "VERB"][-1:]  # "X shot back, “...”" parsed into the quote
+    for verb in verbs:
+        subj = subject_of(verb)
+        if person_like(subj) and subj.i < verb.i:
+            return source_span(subj)
+    return None
+
+
+def _carry_speaker(doc: Doc, drafts: list[Draft]) -> None:
+    """A quotation with no cue of its own is credited to the subject of the sentence leading into it,
+    else to the speaker of the statement just before."""
     prev: Draft | None = None
     for d in drafts:
-        if d.cue is None and d.source is None and prev is not None and d.start - prev.end < _CARRY_CHARS:
-            d.source = prev.source
-            d.confidence = min(0.6, d.confidence * _CARRY_FACTOR)
-            d.rule += ":carried"
+        if d.cue is None and d.source is None:
+            lead = _lead_sentence_speaker(doc, d.start)
+            if lead is not None:
+                d.source = lead
+                d.rule += ":lead"
+                continue
+            if prev is not None and d.start - prev.end < _CARRY_CHARS:
+                d.source = prev.source
+                d.confidence = min(0.6, d.confidence * _CARRY_FACTOR)
+                d.rule += ":carried"
         elif d.source is not None:
             prev = d
 
@@ -235,7 +262,7 @@ def extract_statements(doc: Doc, language: str = "en", article_id: str = "") -> 
     drafts = _unnest(doc, _dedupe(drafts))
     _quote_then_cue(doc, drafts, quotes)
     _speakers_outside_quotes(doc, drafts, quotes)
-    _carry_speaker(drafts)
+    _carry_speaker(doc, drafts)
     out = []
     for d in drafts:
         st = finish(text, d, article_id, EXTRACTOR, quotes)
