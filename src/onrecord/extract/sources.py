@@ -12,7 +12,8 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 _SUBJ = ("nsubj",)
 _INHERIT = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acomp", "dep"})
 _REL_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-_SOURCE_STOP = frozenset({",", "(", "—", "–", ";", ":"})
+_SOURCE_STOP = frozenset({",", "(", "—", "–", "―", "--", ";", ":"})
+_DASHES = frozenset({"—", "–", "―", "-", "--"})
 _SPEECH_NOUNS = frozenset({"statement", "letter", "tweet", "post", "message", "memo", "release", "video", "ad",
                            "email", "op-ed", "note", "report", "speech", "remark", "comment"})
 _CAUSATIVE = frozenset({"lead", "prompt", "force", "cause", "inspire", "drive", "spur", "push", "persuade",
@@ -72,7 +73,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return child  # its span reaches back to the antecedent (source_span)
         if child.lower_ in _NO_SOURCE or (child.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in verb.children)):
             return None  # "It is unclear whether ...": no one is speaking
-        return child
+        return _inverted_inside(verb) or _past_dateline(child)
     agent = _agent(verb)
     if agent is not None:
         return agent
@@ -104,9 +105,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return obj  # "led Wasserman Schultz to announce", "urged Congress to act"
     if verb.dep_ == "acl" and head.pos_ == "NOUN" and not person_like(head) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # "has a rare chance to show", "in an effort to paint": whoever has the chance
+        # "has a rare chance to show", "in an effort to paint": whoever has the chance;
+        # "no exaggeration to call", "a quick trip to highlight": no one; "her decision to run" keeps its owner
         holder = _holder(head, depth)
-        if holder is not None:
+        if holder is not None or not any(c.dep_ == "poss" for c in head.children):
             return holder
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return head
@@ -118,9 +120,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # ", saying ...": the participle goes with the main clause, wherever the parser hung it
         root = verb.sent.root
-        main = subject_of(root, depth + 1) if root is not verb and root.pos_ in ("VERB", "AUX") else None
+        # (not a dash the tagger took for a verb: "MIAMI ― Rep. Gwen Graham praised the bill, saying")
+        main = subject_of(root, depth + 1) if root.i != verb.i and root.pos_ in ("VERB", "AUX") and root.is_alpha \
+            else None
         if person_like(main):
             return main
+        if main is not None and main.pos_ == "PROPN" and main.ent_type_ not in TIME_ENTS and not person_like(
+                subject_of(verb.head, depth + 1)):
+            return main  # "Packer said the focus is taking a toll, pointing to ...": a name the tagger missed
     if verb.dep_ in _INHERIT or verb.tag_ in ("VBG", "VBN"):
         return subject_of(verb.head, depth + 1)
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
@@ -174,6 +181,40 @@ def _stray_subject(verb: Token) -> Token | None:
         if tok.dep_ == "nsubj" and tok.head.i > tok.i and tok.pos_ in ("NOUN", "PROPN") and person_like(tok):
             return tok
     return None
+
+
+def _inverted_inside(verb: Token) -> Token | None:
+    """The speaker of an attribution set off by commas inside the reported clause, which the parser
+    made the subject of that clause ("The contrast, said Doyle and others, would be clear")."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    tok = doc[verb.i + 1]
+    while tok.dep_ in ("compound", "det", "amod") and tok.head.i > tok.i:
+        tok = tok.head
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i != verb.i or not person_like(tok):
+        return None
+    end = tok.right_edge.i
+    while end > tok.i and doc[end].is_punct:
+        end -= 1
+    return tok if end + 1 < clause.i and doc[end + 1].text == "," else None
+
+
+def _past_dateline(subj: Token) -> Token:
+    """A wire dateline the parser took for the subject ("CLEVELAND, July 19 (UPI) — Former Attorney General
+    Michael Mukasey told"): the apposition after its dash, a person if there is one."""
+    doc = subj.doc
+    start = subj.sent.start
+    while start < subj.i and doc[start].is_space:
+        start += 1
+    if subj.pos_ != "PROPN" or subj.ent_type_ not in ("GPE", "LOC", "ORG") or subj.left_edge.i != start:
+        return subj
+    dash = next((t.i for t in doc[subj.i + 1:subj.right_edge.i] if t.text in _DASHES and t.head.i == subj.i), None)
+    if dash is None:
+        return subj
+    after = [c for c in subj.children if c.dep_ == "appos" and c.i > dash and c.pos_ in ("NOUN", "PROPN")]
+    return next((c for c in after if person_like(c)), after[0] if after else subj)
 
 
 def _agent(verb: Token) -> Token | None:
