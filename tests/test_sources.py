@@ -43,6 +43,13 @@ CASES = {
                                    "would show a deficit.", "said", "Anna Kofman"),
     "inverted inside, coordinated": ("The contrast with the mayor, said Doyle and others, would be clear.", "said",
                                      "Doyle"),
+    # a participle on a place or occasion of speech goes with the speaker; on a carrier of words, with the noun
+    "at one point": ("The senator spoke for an hour, at one point calling the mayor a liar.", "calling",
+                     "The senator"),
+    "in an article": ("The Times shot back in an article stating that New York was the billionaire capital.",
+                      "stating", "The Times"),
+    "during a speech": ("The controversy centers on remarks the governor made during a speech attacking the union.",
+                        "attacking", "the governor"),
     "not inverted": ("Mr. Smith, the mayor, said Jones would lose the vote.", "said", "Mr. Smith"),
 }
 

@@ -16,6 +16,11 @@ _SOURCE_STOP = frozenset({",", "(", "—", "–", "―", "--", ";", ":"})
 _DASHES = frozenset({"—", "–", "―", "-", "--"})
 _SPEECH_NOUNS = frozenset({"statement", "letter", "tweet", "post", "message", "memo", "release", "video", "ad",
                            "email", "op-ed", "note", "report", "speech", "remark", "comment"})
+# nouns for what carries words or findings by itself: "a poll showing", "a statement saying"
+_CARRIERS = frozenset({"poll", "survey", "study", "report", "data", "figure", "analysis", "research", "document",
+                       "statement", "video", "letter", "memo", "graphic", "sign", "placard", "petition", "item",
+                       "headline", "ledger", "chart", "map", "banner", "poster", "tweet", "post", "message"})
+_EXAMPLE_PREPS = frozenset({"like", "as", "including", "among", "unlike"})
 _CAUSATIVE = frozenset({"lead", "prompt", "force", "cause", "inspire", "drive", "spur", "push", "persuade",
                         "convince", "encourage", "compel", "move"})
 _SOURCELESS = frozenset({"seem", "appear"})
@@ -109,6 +114,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "no exaggeration to call", "a quick trip to highlight": no one; "her decision to run" keeps its owner
         holder = _holder(head, depth)
         if holder is not None or not any(c.dep_ == "poss" for c in head.children):
+            return holder
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and head.dep_ == "pobj" and not person_like(
+            head) and head.lemma_.lower() not in _CARRIERS and head.head.lower_ not in _EXAMPLE_PREPS:
+        # "at one point calling", "during a speech attacking", "in an article stating": the one who
+        # speaks there, unless the noun carries the words itself ("a poll showing", "a statement saying")
+        holder = _holder(head, depth)
+        if holder is not None:
             return holder
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return head
