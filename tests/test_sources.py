@@ -50,6 +50,10 @@ CASES = {
                       "stating", "The Times"),
     "during a speech": ("The controversy centers on remarks the governor made during a speech attacking the union.",
                         "attacking", "the governor"),
+    # the object of a causative performs the verb it leads to
+    "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
+                       "lied.", "wondering", "many voters"),
+    "left no doubt, saying": ("The mayor left no doubt about the plan, saying it would pass.", "saying", "The mayor"),
     "not inverted": ("Mr. Smith, the mayor, said Jones would lose the vote.", "said", "Mr. Smith"),
 }
 

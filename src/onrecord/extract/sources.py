@@ -22,7 +22,7 @@ _CARRIERS = frozenset({"poll", "survey", "study", "report", "data", "figure", "a
                        "headline", "ledger", "chart", "map", "banner", "poster", "tweet", "post", "message"})
 _EXAMPLE_PREPS = frozenset({"like", "as", "including", "among", "unlike"})
 _CAUSATIVE = frozenset({"lead", "prompt", "force", "cause", "inspire", "drive", "spur", "push", "persuade",
-                        "convince", "encourage", "compel", "move"})
+                        "convince", "encourage", "compel", "move", "leave"})
 _SOURCELESS = frozenset({"seem", "appear"})
 _INVERTED_SUBJ = frozenset({"dobj", "attr", "npadvmod", "dative", "oprd"})
 _NP_RIGHT = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod"})
@@ -104,10 +104,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and head.dep_ == "dobj" and (head.lemma_ in _SPEECH_NOUNS or (
             verb.tag_ == "VBG" and head.ent_type_ != "PERSON")):
         return subject_of(head.head, depth + 1)  # "she issued a statement calling on ...", "emailed supporters saying"
-    if verb.dep_ == "xcomp" and head.lemma_ in _CAUSATIVE:
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_ in _CAUSATIVE:
         obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if obj is not None and obj.lower_ not in _NO_SOURCE:
-            return obj  # "led Wasserman Schultz to announce", "urged Congress to act"
+        if obj is not None and _caused(verb, obj):
+            return obj  # "led Wasserman Schultz to announce", "urged Congress to act", "left many wondering"
     if verb.dep_ == "acl" and head.pos_ == "NOUN" and not person_like(head) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "has a rare chance to show", "in an effort to paint": whoever has the chance;
@@ -145,6 +145,19 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
         return verb.head
     return None
+
+
+def _caused(verb: Token, obj: Token) -> bool:
+    """Whether the object of a causative is who performs ``verb``: "led Wasserman Schultz to announce",
+    "left 62 percent of voters saying", but not "left no doubt about it, saying" (the main clause's)."""
+    if obj.lower_ in _NO_SOURCE or obj.lower_ == "it":
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    if obj.pos_ not in ("NOUN", "PROPN", "NUM") or not (verb.tag_ == "VBG" or person_like(obj)):
+        return False
+    prev = verb.doc[verb.i - 1]  # a comma closing an aside of the object: "left many, including X, wondering"
+    return prev.text != "," or any(t.text == "," for t in verb.doc[obj.i + 1:prev.i])
 
 
 def _holder(noun: Token, depth: int) -> Token | None:
