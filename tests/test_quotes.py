@@ -280,6 +280,7 @@ CASES = {
         "He attacked the other candidates for accepting the donations, which he said were tied to favors.",
         [(["the other candidates for accepting the donations"], "He", "attacked", "indirect"),
          (["which", "were tied to favors"], "he", "said", "indirect")]),
+    "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),
     "a kicker before a colon names no one": ("The Latest: Sanders wins the Minnesota caucuses by ten points.", []),

@@ -87,7 +87,7 @@ _EN: dict[str, tuple[float, str]] = {
     "compare": (0.6, "o"), "liken": (0.7, "o"), "share": (0.4, "o"), "retweet": (0.7, "o"), "release": (0.4, ""),
     "publish": (0.5, "o"), "issue": (0.4, "o"), "email": (0.6, "co"), "bemoan": (0.8, "co"), "downplay": (0.7, "o"),
     "rebuke": (0.7, "o"), "lambaste": (0.8, "o"), "assail": (0.8, "o"), "contrast": (0.6, "o"),
-    "articulate": (0.7, "o"), "rebut": (0.7, "o"), "introduce": (0.4, "o"),
+    "articulate": (0.7, "o"), "rebut": (0.7, "o"), "introduce": (0.4, ""),
     "encourage": (0.6, "xo"), "request": (0.6, "xo"), "persuade": (0.6, "x"), "eye": (0.5, "o"),
     "pronounce": (0.6, "o"), "approve": (0.4, "o"), "authorize": (0.4, "o"),
     "outline": (0.5, "o"), "reference": (0.6, "o"), "thank": (0.5, "o"), "mock": (0.6, "o"), }
