@@ -280,6 +280,9 @@ CASES = {
         "He attacked the other candidates for accepting the donations, which he said were tied to favors.",
         [(["the other candidates for accepting the donations"], "He", "attacked", "indirect"),
          (["which", "were tied to favors"], "he", "said", "indirect")]),
+    "the speaker asked a question in an aside": (
+        "Lin Haoran, asked whether the firm would cut jobs, said no decision had been made.",
+        [(["no decision had been made"], "Lin Haoran", "said", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

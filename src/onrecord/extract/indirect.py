@@ -104,6 +104,9 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         if obj is not None and as_ is not None and obj.i < as_.i:
             return [(obj.left_edge.idx, as_.right_edge.idx + len(as_.right_edge))], "o", None
     clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS] or _misattached_clauses(verb, children)
+    aside = _asked_aside(verb)
+    if aside is not None:  # "Lin, asked whether ..., said C": the question is no part of what was said
+        clauses = [c for c in clauses if c.i != aside.i]
     if len(clauses) > 1:  # "Fireworks broke out: Republicans said they ...": the lead before a colon is not content
         clauses = [c for c in clauses if not (c.i < verb.i and c.right_edge.i + 1 < verb.i
                                               and verb.doc[c.right_edge.i + 1].text in (":", ";"))] or clauses
@@ -207,6 +210,17 @@ _ADDRESSING = frozenset({"ask", "tell", "urge", "remind", "inform", "assure", "w
 _WH_WORDS = frozenset({"why", "how", "whether", "what"})  # not "when", "if": "said when asked", "said if elected"
 _PRO_ANSWERS = frozenset({"yes", "no", "so"})
 _PRO_OBJECTS = frozenset({"same", "little", "nothing", "otherwise"})
+
+
+def _asked_aside(verb: Token) -> Token | None:
+    """``Lin Haoran, asked whether ..., said C`` parsed with "asked" as a clause of "said" and
+    the speaker as its subject: that "asked", when a comma closes it right before the verb."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i < verb.i and c.lemma_ in ("ask", "question", "press") and c.tag_ in ("VBD", "VBN") \
+                and doc[c.right_edge.i + 1].text == "," and doc[c.i - 1].text == ",":
+            return c
+    return None
 
 
 def _pro_form(verb: Token, children: list[Token]) -> tuple[int, int] | None:
@@ -348,6 +362,8 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             if not person_like(subj):
                 continue
             cue, generic = _GENERIC, True
+        if tok.dep_ == "ccomp" and tok.head.i != tok.i and _asked_aside(tok.head) == tok:
+            continue  # the question put to the speaker is not the speaker's statement
         fragments, frame, prep = _content_of(tok, cue, lang)
         if not fragments and not generic and "c" in cue.frames:
             fronted = _fronted(tok)
@@ -360,6 +376,9 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             continue  # an unlisted verb counts only with a clause after it: "X quipped that ..." 
         cue_chars = cue_span(tok, prep)
         subj = subject_of(tok)
+        aside = _asked_aside(tok)
+        if aside is not None and (subj is None or subj.i > aside.i):
+            subj = next((c for c in aside.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
         if frame == "o3" and not (subj is not None and (subj.ent_type_ in _ENTITY_SOURCES or subj.lower_ in _PERSONAL
                                                          or subj.lemma_ in _EVIDENCE_NOUNS)):
             continue  # a bare object is a statement only for someone who can state it: "a poll showed a tie"
