@@ -54,6 +54,11 @@ CASES = {
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),
     "left no doubt, saying": ("The mayor left no doubt about the plan, saying it would pass.", "saying", "The mayor"),
+    # a subjectless report whose subject the parser put in a clause hung before it
+    "subject in the clause before": ("Ortiz jokingly offered the man a job, then says he will welcome advice from "
+                                     "anyone.", "says", "Ortiz"),
+    "quotation before an inverted report": ('"Republicans are so frustrated that they are unloading on her," said '
+                                            "Elijah Cummings.", "said", "Elijah Cummings"),
     "not inverted": ("Mr. Smith, the mayor, said Jones would lose the vote.", "said", "Mr. Smith"),
 }
 

@@ -92,7 +92,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if child.dep_ in _INVERTED_SUBJ and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ not in TIME_ENTS:
                 return child
     if verb.dep_ == "ROOT" and depth == 0:
-        stray = _stray_subject(verb)
+        stray = _stray_subject(verb) or _subject_of_left_clause(verb)
         if stray is not None:
             return stray
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and depth < 3:
@@ -172,6 +172,21 @@ def _holder(noun: Token, depth: int) -> Token | None:
 
 
 _NP_INNER = frozenset({"pobj", "prep", "amod", "compound", "poss", "case", "nummod", "det"})
+
+
+def _subject_of_left_clause(verb: Token) -> Token | None:
+    """A subject the parser gave to a clause it hung before a subjectless verb that reports a clause
+    after it ("He criticized her record, said she would fail"; "Kasich offered him a job, then says ...")."""
+    left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not left or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    clause = left[-1]
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    start = subj.left_edge.i if subj is not None else 0
+    if subj is None or start != clause.left_edge.i or subj.lower_ in _REL_PRONOUNS or (
+            start > 0 and verb.doc[start - 1].is_quote):
+        return None  # the clause must open with its subject, not with a quotation
+    return subj if person_like(subj) else None
 
 
 def _stray_subject(verb: Token) -> Token | None:
