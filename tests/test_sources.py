@@ -59,6 +59,9 @@ CASES = {
                                      "anyone.", "says", "Ortiz"),
     "quotation before an inverted report": ('"Republicans are so frustrated that they are unloading on her," said '
                                             "Elijah Cummings.", "said", "Elijah Cummings"),
+    # a capitalised modal before a finite verb is a name
+    "Will wrote": ("In particular, Will wrote, the governor can challenge the senator.", "wrote", "Will"),
+    "will decide": ("Voters will decide that the plan is sound.", "will decide", "Voters"),
     "not inverted": ("Mr. Smith, the mayor, said Jones would lose the vote.", "said", "Mr. Smith"),
 }
 

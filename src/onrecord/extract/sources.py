@@ -27,6 +27,7 @@ _SOURCELESS = frozenset({"seem", "appear"})
 _INVERTED_SUBJ = frozenset({"dobj", "attr", "npadvmod", "dative", "oprd"})
 _NP_RIGHT = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod"})
 _NO_SOURCE = frozenset({"there", "what"})
+_NAMED_MODALS = frozenset({"Will", "May", "Can"})
 _PERSON_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 # nouns for people and bodies who take positions: "officials believe ...", "critics fear ..."
@@ -82,6 +83,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     agent = _agent(verb)
     if agent is not None:
         return agent
+    name = next((c for c in verb.children if _modal_name(c)), None)
+    if name is not None:
+        return name
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             # "X was interviewed ..., calling it a sham": the passive subject speaks in the adjunct
@@ -257,6 +261,12 @@ def _past_dateline(subj: Token) -> Token:
     return next((c for c in after if person_like(c)), after[0] if after else subj)
 
 
+def _modal_name(aux: Token) -> bool:
+    """Whether an auxiliary is a name: "..., Will wrote" (a modal cannot go with a finite verb)."""
+    return aux.dep_ == "aux" and aux.text in _NAMED_MODALS and aux.head.tag_ in ("VBD", "VBZ") \
+        and not aux.is_sent_start
+
+
 def _agent(verb: Token) -> Token | None:
     """X in a passive's ``by X``."""
     for child in verb.children:
@@ -303,7 +313,8 @@ def cue_span(verb: Token, with_prep: Token | None = None) -> tuple[int, int]:
     """Character span of the cue: the verb with its auxiliaries, negation and particle."""
     doc = verb.doc
     left = verb.i
-    while left > 0 and doc[left - 1].dep_ in ("aux", "auxpass", "neg") and doc[left - 1].head.i == verb.i:
+    while left > 0 and doc[left - 1].dep_ in ("aux", "auxpass", "neg") and doc[left - 1].head.i == verb.i \
+            and not _modal_name(doc[left - 1]):
         left -= 1
     right = verb.i
     nxt = verb.i + 1
