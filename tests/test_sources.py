@@ -62,6 +62,11 @@ CASES = {
     # a capitalised modal before a finite verb is a name
     "Will wrote": ("In particular, Will wrote, the governor can challenge the senator.", "wrote", "Will"),
     "will decide": ("Voters will decide that the plan is sound.", "will decide", "Voters"),
+    # a gerund after a preposition on an object noun goes with the subject of the verb holding the noun
+    "history of": ("The senator has a long history of blaming others for his own mistakes.", "blaming",
+                   "The senator"),
+    "step of": ("The mayor's campaign took the unusual step of criticizing the police, accusing them of bias.",
+                "criticizing", "The mayor's campaign"),
     "not inverted": ("Mr. Smith, the mayor, said Jones would lose the vote.", "said", "Mr. Smith"),
 }
 

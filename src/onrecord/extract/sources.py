@@ -130,7 +130,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "began by saying", "stopped short of calling"
         head = verb.head.head
-        while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("advmod", "prep", "acomp") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("advmod", "prep", "acomp", "dobj", "pobj") \
+                and head.head.i != head.i:  # "has a long history of blaming", "took the step of criticizing"
             head = head.head
         return subject_of(head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
