@@ -283,6 +283,9 @@ CASES = {
     "the speaker asked a question in an aside": (
         "Lin Haoran, asked whether the firm would cut jobs, said no decision had been made.",
         [(["no decision had been made"], "Lin Haoran", "said", "indirect")]),
+    "according to a document names its author": (
+        "Turnout fell to 41 percent, according to a tally by the Electoral Commission.",
+        [(["Turnout fell to 41 percent"], "the Electoral Commission", "according to", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

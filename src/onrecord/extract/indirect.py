@@ -454,9 +454,27 @@ def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             frags = _without((s, e), phrase)
             if not frags:
                 continue
-            source = source_span(obj) if obj is not None else None
+            source = source_span(_author(obj)) if obj is not None else None
             drafts.append(Draft(frags, (tok.idx, to.idx + len(to)), source, 0.85, "according", tok.i))
     return drafts
+
+
+def _author(obj: Token) -> Token:
+    """``according to a tally by the Associated Press``: the named author of a document noun."""
+    if obj.ent_type_ in _ENTITY_SOURCES:
+        return obj
+    for prep in obj.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "of"):
+            named = next((p for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in _ENTITY_SOURCES), None)
+            if named is not None:
+                return named
+        if prep.dep_ == "acl" and prep.tag_ == "VBN":  # "a court document filed by X", "audio obtained by X"
+            for agent in prep.children:
+                if agent.dep_ == "agent":
+                    named = next((p for p in agent.children if p.dep_ == "pobj" and p.ent_type_ in _ENTITY_SOURCES), None)
+                    if named is not None:
+                        return named
+    return obj
 
 
 def colon_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
