@@ -22,6 +22,7 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     m = _DATELINE.match(text, start, end)
     return m.end() if m else None
 
+
 # a single line break ends a sentence only after one of these (hard-wrapped text keeps its sentences)
 _LINE_END = frozenset({".", "!", "?", ":", '"', "”", "’", "'", "»", ")"})
 

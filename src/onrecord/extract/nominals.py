@@ -43,7 +43,7 @@ _REACTIONS = frozenset({"criticize", "criticise", "attack", "reject", "dismiss",
 def _clause_subject(noun: Token) -> Token | None:
     """The named subject of the verb whose object the noun is (through prepositions)."""
     tok = noun
-    while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok:
+    while tok.dep_ in ("dobj", "pobj", "prep") and tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             if tok.lemma_ in _REACTIONS:
