@@ -463,6 +463,15 @@ def test_uncued_quotation_takes_the_subject_of_its_lead_sentence():
     assert text[last.speaker_mention.start:last.speaker_mention.end] == "Councillor Vera Ost"
 
 
+def test_a_quotation_nothing_introduces_is_no_statement():
+    from onrecord.extract.quotes import extract_statements
+
+    text = ('Mayor Lind said the bridge would be rebuilt.\n\nThe council meets again in March.\n\n'
+            '"Nobody will cross that river until the engineers have checked every single cable."')
+    sts = extract_statements(load_pipeline_en()(text), "en", "t")
+    assert [text[s.content.start:s.content.end] for s in sts] == ["the bridge would be rebuilt"]
+
+
 def test_transcript_turn_reopening_a_running_quotation():
     # paragraph starts matter here, so the full pipeline (with the paragraph-break component) parses it
     text = 'Partial transcript:\n\n"WALLACE: Will she be there tomorrow night?\n\n"PENCE: Well, look, this is serious business.'
