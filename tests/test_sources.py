@@ -68,6 +68,9 @@ CASES = {
     "step of": ("The mayor's campaign took the unusual step of criticizing the police, accusing them of bias.",
                 "criticizing", "The mayor's campaign"),
     "not inverted": ("Mr. Smith, the mayor, said Jones would lose the vote.", "said", "Mr. Smith"),
+    # an infinitive the parser hung on an abstract noun as a relative clause goes with the noun's holder
+    "every answer to talk about": ("Sanders pivoted with every answer to talk about the country's larger problems.",
+                                   "to talk about", "Sanders"),
 }
 
 

@@ -112,7 +112,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None and _caused(verb, obj):
             return obj  # "led Wasserman Schultz to announce", "urged Congress to act", "left many wondering"
-    if verb.dep_ == "acl" and head.pos_ == "NOUN" and not person_like(head) and any(
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and not person_like(head) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "has a rare chance to show", "in an effort to paint": whoever has the chance;
         # "no exaggeration to call", "a quick trip to highlight": no one; "her decision to run" keeps its owner
