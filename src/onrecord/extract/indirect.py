@@ -68,12 +68,7 @@ def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
                 deps & {"ccomp", "xcomp"} or "dobj" not in deps  # "had not yet found evidence" is content
                 or (lexicon[c.lemma_].weight >= 0.7 and "aux" not in deps and c.tag_ == clause.head.tag_)):
             # "said its offer was fair and accused the union of ...": a speech act in the reporting verb's tense
-            cut = c.left_edge.i
-            doc = clause.doc
-            while cut > clause.i and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
-                cut -= 1
-            prev = doc[cut - 1]
-            return s, prev.idx + len(prev)
+            return s, _end_before(doc, c.left_edge.i, clause.i)
     return s, e
 
 
@@ -165,6 +160,14 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     return [], "", None
 
 
+def _end_before(doc: Doc, i: int, floor: int) -> int:
+    """The character end of what precedes token ``i``, leaving out the conjunctions and
+    punctuation that join it on (never going back past token ``floor``)."""
+    while i > floor and (doc[i - 1].dep_ == "cc" or doc[i - 1].is_punct):
+        i -= 1
+    return doc[i - 1].idx + len(doc[i - 1])
+
+
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -176,11 +179,7 @@ def _before_finite_conj(verb: Token, end: int) -> int:
     for c in verb.children:
         finite = c.tag_ in _FINITE or any(a.dep_ == "aux" and a.tag_ in _FINITE for a in c.children)
         if c.dep_ == "conj" and c.pos_ in _VERBAL and finite and c.i > verb.i:
-            stop = c.left_edge.i
-            doc = verb.doc
-            while stop > verb.i + 1 and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
-                stop -= 1
-            return min(end, doc[stop - 1].idx + len(doc[stop - 1]))
+            return min(end, _end_before(verb.doc, c.left_edge.i, verb.i + 1))
     return end
 
 
@@ -410,10 +409,7 @@ def _that_clauses(verb: Token, frags: list[tuple[int, int]]) -> list[list[tuple[
         for conj in clause.subtree:
             if conj.dep_ == "conj" and conj.pos_ in _VERBAL and conj.head.i >= clause.i and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in conj.children):
-                stop = conj.left_edge.i
-                while stop > clause.i and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
-                    stop -= 1
-                cuts.append((doc[stop - 1].idx + len(doc[stop - 1]), conj.left_edge.idx))
+                cuts.append((_end_before(doc, conj.left_edge.i, clause.i), conj.left_edge.idx))
     if not cuts:
         return [frags]
     parts: list[list[tuple[int, int]]] = [[]]

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from .drafts import Draft
 from .reporting import NOMINAL_CUES, LIGHT_VERBS
-from .sources import source_span, subject_of
+from .sources import governing_verb, source_span, subject_of
 
 __all__ = ["nominal_drafts"]
 
@@ -32,6 +32,7 @@ def _content(noun: Token) -> tuple[int, int] | None:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+_OBJECT_PATH = frozenset({"dobj", "pobj", "prep"})
 # verbs of reacting to someone else's position
 _REACTIONS = frozenset({"criticize", "criticise", "attack", "reject", "dismiss", "oppose", "mock", "slam", "blast",
                         "question", "challenge", "denounce", "condemn", "ridicule", "decry", "rebuke", "praise",
@@ -42,15 +43,11 @@ _REACTIONS = frozenset({"criticize", "criticise", "attack", "reject", "dismiss",
 
 def _clause_subject(noun: Token) -> Token | None:
     """The named subject of the verb whose object the noun is (through prepositions)."""
-    tok = noun
-    while tok.dep_ in ("dobj", "pobj", "prep") and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            if tok.lemma_ in _REACTIONS:
-                return None  # "Clinton mocked his proposal": the proposal is not Clinton's
-            subj = subject_of(tok)
-            return subj if subj is not None and subj.ent_type_ in ("PERSON", "ORG", "NORP") else None
-    return None
+    verb = governing_verb(noun, _OBJECT_PATH)
+    if verb is None or verb.lemma_ in _REACTIONS:
+        return None  # "Clinton mocked his proposal": the proposal is not Clinton's
+    subj = subject_of(verb)
+    return subj if subj is not None and subj.ent_type_ in ("PERSON", "ORG", "NORP") else None
 
 
 def _owner(noun: Token, lang: str) -> Token | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["TIME_ENTS", "subject_of", "source_span", "cue_span", "person_like"]
+__all__ = ["TIME_ENTS", "governing_verb", "subject_of", "source_span", "cue_span", "person_like"]
 
 # entity labels of dates and times: never a speaker, an object of speech or a counted thing
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -165,15 +165,23 @@ def _caused(verb: Token, obj: Token) -> bool:
     return prev.text != "," or any(t.text == "," for t in verb.doc[obj.i + 1:prev.i])
 
 
-def _holder(noun: Token, depth: int) -> Token | None:
-    """The person-like subject of the verb governing ``noun`` through objects and prepositions."""
+def governing_verb(noun: Token, through: frozenset[str] = frozenset({"dobj", "pobj", "prep", "attr"})) -> Token | None:
+    """The verb that governs ``noun`` through the dependencies ``through`` (objects and prepositions)."""
     tok = noun
-    while tok.dep_ in ("dobj", "pobj", "prep", "attr") and tok.head is not tok:
+    while tok.dep_ in through and tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
-            subj = subject_of(tok, depth + 1)
-            return subj if person_like(subj) else None
+            return tok
     return None
+
+
+def _holder(noun: Token, depth: int) -> Token | None:
+    """The person-like subject of the verb governing ``noun`` through objects and prepositions."""
+    verb = governing_verb(noun)
+    if verb is None:
+        return None
+    subj = subject_of(verb, depth + 1)
+    return subj if person_like(subj) else None
 
 
 _NP_INNER = frozenset({"pobj", "prep", "amod", "compound", "poss", "case", "nummod", "det"})
