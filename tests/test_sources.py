@@ -50,6 +50,12 @@ CASES = {
                       "stating", "The Times"),
     "during a speech": ("The controversy centers on remarks the governor made during a speech attacking the union.",
                         "attacking", "the governor"),
+    # a person shown or heard doing the participle right after them is its speaker
+    "footage of X asking": ('The ad uses footage of Maria Ostrova asking, "Why are we not ahead?"', "asking",
+                            "Maria Ostrova"),
+    "heard him saying": ("Neighbours heard him saying that the mayor had lied.", "saying", "him"),
+    "a letter to X urging stays with the writer": (
+        "The parents sent a letter to Mayor Tom Reyes urging him to reconsider.", "urging", "The parents"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -105,6 +105,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth >= 3 or verb.head is verb:
         return None
     head = verb.head
+    shown = _shown_speaker(verb)
+    if shown is not None:
+        return shown
     if verb.dep_ == "acl" and head.dep_ == "dobj" and (head.lemma_ in _SPEECH_NOUNS or (
             verb.tag_ == "VBG" and head.ent_type_ != "PERSON")):
         return subject_of(head.head, depth + 1)  # "she issued a statement calling on ...", "emailed supporters saying"
@@ -150,6 +153,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
         return verb.head
     return None
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+_PERCEPTION = frozenset({"see", "hear", "show", "watch", "feature", "catch", "picture", "depict", "remember",
+                         "recall", "imagine", "film", "capture"})
+
+
+def _shown_speaker(verb: Token) -> Token | None:
+    """The person right before a participle with no comma between them, who is shown or heard doing it
+    ("footage of Hillary Clinton asking", "heard him saying"), not the subject of the clause around them."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "advcl", "acl") or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    shown_by = prev.head.lower_ in ("of", "about") if prev.dep_ == "pobj" else (
+        prev.dep_ == "dobj" and prev.head.lemma_ in _PERCEPTION)
+    if not shown_by or not (
+            prev.ent_type_ == "PERSON" or prev.lower_ in _OBJECT_PRONOUNS):
+        return None
+    return prev
 
 
 def _caused(verb: Token, obj: Token) -> bool:
