@@ -69,6 +69,9 @@ CASES = {
          (["“corrupt political system that keeps in place a rigged economy where Wall Street buys off elections.”"],
           "The ad", "targets", "direct")]),
     "no host for a scare-quoted word": ("The report uses the word “pivot” often.", []),
+    "a time after an inverted cue is no speaker": (
+        '"The vote is done," said Thursday morning on the radio.',
+        [(['"The vote is done,"'], None, "said", "direct")]),
     "cue verb tagged as a noun": (
         "“If she wants to be the next president, Hillary Clinton should act like one,” the editorial read.",
         [(["“If she wants to be the next president, Hillary Clinton should act like one,”"], "the editorial", "read",

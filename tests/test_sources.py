@@ -56,6 +56,10 @@ CASES = {
     "heard him saying": ("Neighbours heard him saying that the mayor had lied.", "saying", "him"),
     "a letter to X urging stays with the writer": (
         "The parents sent a letter to Mayor Tom Reyes urging him to reconsider.", "urging", "The parents"),
+    # a name before a parenthesis the parser hung on the phrase before it; the parenthesis stays whole
+    "name with a party tag after a place": (
+        "At the party's state convention Sen. Maria Ostrova (D-MA) said the mayor had failed.", "said",
+        "Sen. Maria Ostrova (D-MA)"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .drafts import Draft
 from .quote_marks import QUOTE_CHARS, Quoted
 from .reporting import cues_for
-from .sources import cue_span, person_like, source_span, subject_of
+from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["attach_quotes", "nearby_speaker", "speaker_after"]
 
@@ -191,6 +191,8 @@ def nearby_speaker(doc: Doc, cue: Token, q: Quoted) -> tuple[int, int] | None:
                 return first.idx, last.idx + len(last)
     after = []
     for t in doc[cue.i + 1:cue.i + 8]:
+        if not after and t.ent_type_ in TIME_ENTS:
+            continue  # "said Thursday morning on Fox": a time, not the speaker
         if t.is_punct or t.is_quote or not (t.pos_ in _SPEAKER_GLUE or _name_like(t)):
             break
         after.append(t)

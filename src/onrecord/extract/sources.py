@@ -27,6 +27,8 @@ _SOURCELESS = frozenset({"seem", "appear"})
 _INVERTED_SUBJ = frozenset({"dobj", "attr", "npadvmod", "dative", "oprd"})
 _NP_RIGHT = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod"})
 _NO_SOURCE = frozenset({"there", "what"})
+_TIME_WORDS = frozenset({"morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "monday",
+                         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend"})
 _NAMED_MODALS = frozenset({"Will", "May", "Can"})
 _PERSON_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
@@ -69,7 +71,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return _agent(verb)
     if depth == 0 and verb.lemma_ in _SOURCELESS:
         return None  # "polls appear to show ...": the writer's judgement, no one is quoted
-    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    # a time the parser made the subject is never who speaks ("..., said Thursday morning on Fox")
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (
+        c.ent_type_ in TIME_ENTS and c.lower_ in _TIME_WORDS)]
     if len(subjects) > 1:  # a second "subject" after the verb is often the next paragraph's heading
         before = [c for c in subjects if c.i < verb.i]
         subjects = before or subjects
@@ -239,6 +243,9 @@ def _stray_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].is_punct and doc[i].text in (",", "—", "–"):
         i -= 1
+    if i > 0 and doc[i].text == ")":  # "Sen. Elizabeth Warren (D-MA) said": past the parenthesis
+        opening = next((j for j in range(i - 1, max(i - 8, 0), -1) if doc[j].text == "("), None)
+        i = opening - 1 if opening else i
     if i >= 0:
         tok = doc[i]
         while tok.dep_ in _NP_INNER and tok.head is not tok and tok.head.i < verb.i:
@@ -337,6 +344,8 @@ def source_span(subj: Token) -> tuple[int, int]:
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
+    if right + 1 < len(doc) and doc[right + 1].text == ")" and any(t.text == "(" for t in doc[left:right]):
+        right += 1  # "Sen. Elizabeth Warren (D-MA)": keep the parenthesis whole
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
