@@ -29,7 +29,7 @@ _LINE_END = frozenset({".", "!", "?", ":", '"', "”", "’", "'", "»", ")"})
 
 def paragraph_starts(doc: Doc) -> list[int]:
     """Indices of tokens that open a paragraph: after a blank line, or after a line break
-    that follows sentence-final punctuation."""
+    that follows sentence-final punctuation or a heading."""
     starts = []
     for tok in doc[:-1]:
         if not tok.is_space or "\n" not in tok.text:
@@ -39,9 +39,19 @@ def paragraph_starts(doc: Doc) -> list[int]:
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
         blank = tok.text.count("\n") >= 2
-        if blank or prev is None or prev.text[-1:] in _LINE_END:
+        if blank or prev is None or prev.text[-1:] in _LINE_END or _heading_line(doc, tok.i):
             starts.append(nxt.i)
     return starts
+
+
+def _heading_line(doc: Doc, end: int) -> bool:
+    """Whether the line ending at token ``end`` is a heading: three or more words, nearly all capitalised
+    ("Christie Says He Would Issue A Quarantine Over Zika Virus"), which a wrapped sentence never is."""
+    start = end - 1
+    while start >= 0 and not (doc[start].is_space and "\n" in doc[start].text):
+        start -= 1
+    words = [t for t in doc[start + 1:end] if t.is_alpha]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
