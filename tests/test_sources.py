@@ -60,6 +60,10 @@ CASES = {
     "name with a party tag after a place": (
         "At the party's state convention Sen. Maria Ostrova (D-MA) said the mayor had failed.", "said",
         "Sen. Maria Ostrova (D-MA)"),
+    # a share of people the parser hung on the verb as a modifier is its subject
+    "poll share": ("About 4 in 10 say they want the next mayor to lower taxes.", "say", "About 4 in 10"),
+    "fraction": ("Less than a third agreed with the governor that the bridge should close.", "agreed",
+                 "Less than a third"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -87,6 +87,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     agent = _agent(verb)
     if agent is not None:
         return agent
+    share = _share_subject(verb)
+    if share is not None:
+        return share
     name = next((c for c in verb.children if _modal_name(c)), None)
     if name is not None:
         return name
@@ -176,6 +179,20 @@ def _shown_speaker(verb: Token) -> Token | None:
             prev.ent_type_ == "PERSON" or prev.lower_ in _OBJECT_PRONOUNS):
         return None
     return prev
+
+
+_SHARE_WORDS = frozenset({"most", "many", "half", "some", "few", "third", "quarter", "majority", "plurality"})
+
+
+def _share_subject(verb: Token) -> Token | None:
+    """A share of people the parser hung on the verb as a modifier instead of its subject
+    ("About 4 in 10 say ...", "Less than a third agreed ...", "most in both states supported ...")."""
+    for child in verb.lefts:
+        if child.dep_ in ("nummod", "npadvmod") and child.ent_type_ not in TIME_ENTS and (
+                child.lower_ in _SHARE_WORDS or child.ent_type_ in ("CARDINAL", "PERCENT")) and not any(
+                t.dep_ in ("nsubj", "nsubjpass", "expl") for t in verb.lefts):
+            return child
+    return None
 
 
 def _caused(verb: Token, obj: Token) -> bool:
