@@ -57,6 +57,9 @@ def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
     s, e = _edges(clause)
     lexicon = cues_for(lang)
     doc = clause.doc
+    if clause.dep_ == "advcl":  # "said after the vote he would ...": the phrase before the subject is the report's
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        s = subj.left_edge.idx if subj is not None else s
     for c in clause.rights:
         if c.dep_ == "advcl" and doc[c.left_edge.i - 1].text == "," and any(
                 m.dep_ == "mark" and m.lower_ in _WRITER_MARKS for m in c.children):
@@ -244,11 +247,27 @@ def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
     nouns = NOMINAL_CUES.get(verb.doc.lang_, {})
     objects += [o for o in children if o.dep_ in ("dobj", "dative") and o.i > verb.i  # "told councillors that C"
                 and o.lemma_.lower() not in nouns]  # "repeated his statement that C" is the statement's
+    cue = cues_for(verb.doc.lang_).get(verb.lemma_)
+    says = cue is not None and "c" in cue.frames  # only a listed clause cue takes a clause the parser misread
     for obj in objects:
         for c in obj.rights:
-            if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            if c.dep_ in ("acl", "relcl", "ccomp") and _that_led(c, says):
                 out.append(c)
+    for c in children:  # "said after the convention he would not accept": a clause taken for an adverbial one
+        if says and c.dep_ == "advcl" and c.i > verb.i and c.left_edge.dep_ == "prep" and c.left_edge.head.i == c.i and not any(
+                m.dep_ == "mark" for m in c.children) and any(m.dep_ == "nsubj" for m in c.children):
+            out.append(c)
     return out
+
+
+def _that_led(clause: Token, misread: bool) -> bool:
+    """Whether a clause opens with the conjunction "that"; with ``misread``, also when the parser took it
+    for a relative pronoun with no role in the clause ("reported at the time that the editor conveyed ...")."""
+    that = clause.left_edge
+    if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        return True
+    return misread and that.lower_ == "that" and that.head.i == clause.i and that.dep_ in ("advmod", "mark") and any(
+        m.dep_ == "nsubj" and m.i != that.i for m in clause.children)
 
 
 def _object(verb: Token, children: list[Token]) -> tuple[int, int] | None:

@@ -1,0 +1,29 @@
+"""Reported clauses the parser attached somewhere else than to their reporting verb (``extract/indirect.py``).
+
+Invented sentences with the structure of news text, parsed by the real spaCy model; exact spans.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes import expect, facts
+
+CASES = {
+    # "that" read as a relative pronoun on the noun of a time phrase
+    "reported at the time that": (
+        "The Herald reported at the time that the editor, Anna Kofman, had resigned over the story.",
+        [(["that the editor, Anna Kofman, had resigned over the story"], "The Herald", "reported", "indirect")]),
+    # a clause after a fronted time phrase read as an adverbial clause
+    "said after the vote he would": (
+        "Ortiz said after the vote he would not accept the offer if it came.",
+        [(["he would not accept the offer if it came"], "Ortiz", "said", "indirect")]),
+    # an unlisted verb does not take such a clause
+    "unlisted verb keeps its relative clause": (
+        "The island is buying land for the day that its own shore vanishes beneath the waves.", []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_misattached_clause(nlp, name):
+    text, quotes = CASES[name]
+    assert facts(nlp, text) == expect(text, *quotes)
