@@ -17,6 +17,11 @@ CASES = {
     "said after the vote he would": (
         "Ortiz said after the vote he would not accept the offer if it came.",
         [(["he would not accept the offer if it came"], "Ortiz", "said", "indirect")]),
+    # a clause after a quotation's attribution that opens inside a relative clause is not what was said
+    "clause inside a relative clause after the attribution": (
+        "“It’s over,” she said of the 2016 presidential election, in which she was sure Trump would triumph and "
+        "more and more people across the country would at last see the truth.",
+        [(["“It’s over,”"], "she", "said", "direct")]),
     # an unlisted verb does not take such a clause
     "unlisted verb keeps its relative clause": (
         "The island is buying land for the day that its own shore vanishes beneath the waves.", []),

@@ -108,6 +108,10 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     if len(clauses) > 1:  # "Fireworks broke out: Republicans said they ...": the lead before a colon is not content
         clauses = [c for c in clauses if not (c.i < verb.i and c.right_edge.i + 1 < verb.i
                                               and verb.doc[c.right_edge.i + 1].text in (":", ";"))] or clauses
+    if len(clauses) > 1 and any(c.i < verb.i and _quoted_before(verb, c) for c in clauses):
+        # "“It's finished,” she said of the election, in which she was sure T would win": a clause after the
+        # quotation's attribution that opens inside another clause is not what was said
+        clauses = [c for c in clauses if c.i < verb.i or not _opens_inside(verb, c)]
     if "c" in cue.frames and clauses:
         return [_clause_edges(c, lang) for c in clauses], "c", None
     if "c" in cue.frames:
@@ -237,6 +241,19 @@ def _pro_form(verb: Token, children: list[Token]) -> tuple[int, int] | None:
         if c.dep_ == "dobj" and (c.lemma_ in _PRO_OBJECTS or any(a.lemma_ == "same" for a in c.children)):
             return _edges(c)
     return None
+
+
+def _quoted_before(verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` is a quotation closed right before the verb's attribution (“...,” she said)."""
+    doc = verb.doc
+    return any(t.is_quote for t in doc[clause.right_edge.i + 1:clause.right_edge.i + 3] if t.i < verb.i) or (
+        doc[clause.right_edge.i].is_quote)
+
+
+def _opens_inside(verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` starts right after a word of some other clause than ``verb``'s own."""
+    prev = verb.doc[clause.left_edge.i - 1]
+    return prev.is_alpha and prev.i != verb.i and prev.head.i != verb.i
 
 
 def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
