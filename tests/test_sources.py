@@ -64,6 +64,10 @@ CASES = {
     "poll share": ("About 4 in 10 say they want the next mayor to lower taxes.", "say", "About 4 in 10"),
     "fraction": ("Less than a third agreed with the governor that the bridge should close.", "agreed",
                  "Less than a third"),
+    # people named right before a finite verb the parser left without a subject
+    "relative clause read as a loose verb": (
+        "That is a small fraction of the minimum $20 million experts say it costs to run for governor.", "say",
+        "the minimum $20 million experts"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -87,7 +87,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     agent = _agent(verb)
     if agent is not None:
         return agent
-    share = _share_subject(verb)
+    share = _share_subject(verb) or _noun_before(verb)
     if share is not None:
         return share
     name = next((c for c in verb.children if _modal_name(c)), None)
@@ -192,6 +192,17 @@ def _share_subject(verb: Token) -> Token | None:
                 child.lower_ in _SHARE_WORDS or child.ent_type_ in ("CARDINAL", "PERCENT")) and not any(
                 t.dep_ in ("nsubj", "nsubjpass", "expl") for t in verb.lefts):
             return child
+    return None
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The people named right before a finite verb that the parser left without a subject
+    ("the minimum $20 million experts say it costs": a relative clause read as a loose verb)."""
+    if verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.i == 0 or verb.dep_ not in ("dep", "ROOT", "parataxis"):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ == "NOUN" and prev.dep_ in ("pobj", "dobj", "compound", "appos") and person_like(prev):
+        return prev
     return None
 
 
