@@ -22,6 +22,10 @@ CASES = {
         "“It’s over,” she said of the 2016 presidential election, in which she was sure Trump would triumph and "
         "more and more people across the country would at last see the truth.",
         [(["“It’s over,”"], "she", "said", "direct")]),
+    # "according to" followed by a phrase the tagger broke with a verb: the phrase is the source, not a report
+    "according to a phrase with a verb in it": (
+        "As a coach, Ortiz repeatedly insulted players, according to show insiders.",
+        [(["As a coach, Ortiz repeatedly insulted players"], "show insiders", "according to", "indirect")]),
     # an unlisted verb does not take such a clause
     "unlisted verb keeps its relative clause": (
         "The island is buying land for the day that its own shore vanishes beneath the waves.", []),

@@ -385,8 +385,11 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     """One draft per reporting verb that has a content argument."""
     lexicon = cues_for(lang)
     drafts: list[Draft] = []
+    pairs = ACCORDING_TO.get(lang, ())
+    firsts = {first for first, _ in pairs}
+    according = {t.i + 2 for t in doc[:-2] if t.lower_ in firsts and (t.lower_, doc[t.i + 1].lower_) in pairs}
     for tok in doc:
-        if tok.pos_ not in _VERBAL:
+        if tok.pos_ not in _VERBAL or tok.i in according:  # "according to show insiders": part of the source
             continue
         cue = lexicon.get(tok.lemma_)
         generic = False
@@ -473,7 +476,9 @@ def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is None:
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            phrase_end = max(tok.right_edge.i, to.right_edge.i, obj.right_edge.i if obj is not None else to.i)
+            loose = _loose_phrase(doc, to.i + 1) if obj is None else None
+            phrase_end = max(tok.right_edge.i, to.right_edge.i, obj.right_edge.i if obj is not None else to.i,
+                             loose[1] if loose else to.i)
             phrase = (tok.idx, doc[phrase_end].idx + len(doc[phrase_end]))
             sent = tok.sent
             head = tok.head if tok.head is not tok else sent.root
@@ -487,8 +492,22 @@ def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             if not frags:
                 continue
             source = source_span(_author(obj)) if obj is not None else None
+            if loose:  # "according to show insiders": a noun phrase the tagger broke with a verb
+                source = (doc[loose[0]].idx, doc[loose[1]].idx + len(doc[loose[1]]))
             drafts.append(Draft(frags, (tok.idx, to.idx + len(to)), source, 0.85, "according", tok.i))
     return drafts
+
+
+def _loose_phrase(doc: Doc, start: int) -> tuple[int, int] | None:
+    """First and last token of the words from ``start`` up to the next punctuation, when they end in a
+    noun (a phrase the parser did not make the preposition's object)."""
+    end = start
+    while end < len(doc) and end - start < 6 and not doc[end].is_punct and not doc[end].is_space:
+        end += 1
+    last = end - 1
+    if last < start or doc[last].pos_ not in ("NOUN", "PROPN") or doc[last].ent_type_ in TIME_ENTS:
+        return None
+    return start, last
 
 
 def _author(obj: Token) -> Token:
