@@ -96,3 +96,28 @@ CASES = {
 def test_speaker(nlp, name):
     text, cue, expected = CASES[name]
     assert speaker(nlp, text, cue) == expected
+
+
+
+def test_stray_subject_past_the_verbs_adverb(nlp):
+    """A misparse seen in news text, built token by token: the speaker's name hangs as an apposition on the
+    phrase before it, and an adverb of the verb stands between them."""
+    from spacy.tokens import Doc
+
+    from onrecord.extract.sources import source_span, subject_of
+
+    rows = [  # word, head, dep, pos, tag
+        ("Skeptical", 13, "advcl", "ADJ", "JJ"), ("about", 0, "prep", "ADP", "IN"), ("the", 3, "det", "DET", "DT"),
+        ("candidacy", 1, "pobj", "NOUN", "NN"), (",", 3, "punct", "PUNCT", ","), ("the", 7, "det", "DET", "DT"),
+        ("campaign", 7, "compound", "NOUN", "NN"), ("chief", 3, "appos", "NOUN", "NN"), (",", 7, "punct", "PUNCT", ","),
+        ("Paul", 10, "compound", "PROPN", "NNP"), ("Manafort", 7, "appos", "PROPN", "NNP"),
+        (",", 13, "punct", "PUNCT", ","), ("bluntly", 13, "advmod", "ADV", "RB"), ("suggested", 13, "ROOT", "VERB", "VBD"),
+        ("it", 15, "nsubj", "PRON", "PRP"), ("helps", 13, "ccomp", "VERB", "VBZ"), (".", 13, "punct", "PUNCT", "."),
+    ]
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[w.lower() for w in words],
+              ents=["O"] * 9 + ["B-PERSON", "I-PERSON"] + ["O"] * 6)
+    s, e = source_span(subject_of(doc[13]))
+    assert doc.text[s:e] == "the campaign chief, Paul Manafort"

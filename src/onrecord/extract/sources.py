@@ -268,7 +268,7 @@ def _stray_subject(verb: Token) -> Token | None:
             doc[k].ent_type_ in ("PERSON", "ORG") and doc[k].pos_ == "PROPN"):
         # "In a meeting with the Washington Post Trump said": the name the parser hung on a phrase
         return doc[k]
-    i = verb.i - 1
+    i = k  # past the verb's own adverbs: "the campaign chief, Paul Manafort, bluntly suggested"
     while i >= 0 and doc[i].is_punct and doc[i].text in (",", "—", "–"):
         i -= 1
     if i > 0 and doc[i].text == ")":  # "Sen. Elizabeth Warren (D-MA) said": past the parenthesis
