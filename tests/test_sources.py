@@ -68,6 +68,9 @@ CASES = {
     "relative clause read as a loose verb": (
         "That is a small fraction of the minimum $20 million experts say it costs to run for governor.", "say",
         "the minimum $20 million experts"),
+    # a fronted "Of X," the parser made the subject: the name after it speaks
+    "fronted of-phrase": ('“He is a circus act.” Of Carson, Levine, who has given money to Marco Rubio, said, '
+                          '“He’s flat-out scary.”', "said", "Levine"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -79,6 +79,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         subjects = before or subjects
     if subjects:
         child = subjects[-1]  # two subjects: "presidential frontrunner Hillary Clinton said" - the name
+        if child.pos_ == "ADP":  # "Of Carson, Levine said": a preposition taken for the subject, its object speaks
+            child = next((c for c in child.children if c.dep_ == "pobj"), child)
         if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
             return child  # its span reaches back to the antecedent (source_span)
         if child.lower_ in _NO_SOURCE or (child.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in verb.children)):
