@@ -71,6 +71,10 @@ CASES = {
     # a fronted "Of X," the parser made the subject: the name after it speaks
     "fronted of-phrase": ('“He is a circus act.” Of Carson, Levine, who has given money to Marco Rubio, said, '
                           '“He’s flat-out scary.”', "said", "Levine"),
+    # a participle after the comma of a report the parser did not make its head
+    "going on to say": ('"This is insane," Sanders said, going on to say that the country has spent "hundreds of '
+                        'years fighting against racism and sexism and all that stuff, to have that debate again, '
+                        'young people do not want to see that."', "to say", "Sanders"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

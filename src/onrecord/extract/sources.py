@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .reporting import cues_for
+
 __all__ = ["TIME_ENTS", "governing_verb", "subject_of", "source_span", "cue_span", "person_like"]
 
 # entity labels of dates and times: never a speaker, an object of speech or a counted thing
@@ -146,6 +148,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 and head.head.i != head.i:  # "has a long history of blaming", "took the step of criticizing"
             head = head.head
         return subject_of(head, depth + 1)
+    reporter = _report_before(verb)
+    if reporter is not None:
+        return reporter
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # ", saying ...": the participle goes with the main clause, wherever the parser hung it
         root = verb.sent.root
@@ -206,6 +211,20 @@ def _noun_before(verb: Token) -> Token | None:
     if prev.pos_ == "NOUN" and prev.dep_ in ("pobj", "dobj", "compound", "appos") and person_like(prev):
         return prev
     return None
+
+
+def _report_before(verb: Token) -> Token | None:
+    """The speaker of a report right before a participle's comma, which the parser did not make the
+    participle's head ('"...," Sanders said, going on to say ...'; 'Mr. Obama said, not even needing to')."""
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "ROOT") or comma < 1 or doc[comma].text != ",":
+        return None
+    prev = doc[comma - 1]
+    if prev.pos_ != "VERB" or prev.tag_ not in ("VBD", "VBZ", "VBP") or prev.lemma_ not in cues_for(doc.lang_):
+        return None
+    subj = next((c for c in prev.children if c.dep_ == "nsubj"), None)
+    return subj if person_like(subj) else None
 
 
 def _caused(verb: Token, obj: Token) -> bool:
