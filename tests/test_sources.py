@@ -75,6 +75,9 @@ CASES = {
     "going on to say": ('"This is insane," Sanders said, going on to say that the country has spent "hundreds of '
                         'years fighting against racism and sexism and all that stuff, to have that debate again, '
                         'young people do not want to see that."', "to say", "Sanders"),
+    # "as stated in X": the document speaks, with its owner
+    "as stated in a document": ("As stated in Davis' commentary, there are conflicting stories about how the deal "
+                                "was made.", "stated", "Davis' commentary"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -22,6 +22,8 @@ _SPEECH_NOUNS = frozenset({"statement", "letter", "tweet", "post", "message", "m
 _CARRIERS = frozenset({"poll", "survey", "study", "report", "data", "figure", "analysis", "research", "document",
                        "statement", "video", "letter", "memo", "graphic", "sign", "placard", "petition", "item",
                        "headline", "ledger", "chart", "map", "banner", "poster", "tweet", "post", "message"})
+_DOCUMENTS = _CARRIERS | _SPEECH_NOUNS | {"commentary", "article", "column", "book", "interview", "editorial",
+                                          "filing", "complaint", "lawsuit", "ruling", "opinion", "transcript"}
 _EXAMPLE_PREPS = frozenset({"like", "as", "including", "among", "unlike"})
 _CAUSATIVE = frozenset({"lead", "prompt", "force", "cause", "inspire", "drive", "spur", "push", "persuade",
                         "convince", "encourage", "compel", "move", "leave"})
@@ -69,8 +71,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return verb.head  # "Beruff, a Scott ally, called ...": the parser took the verb for a participle
     if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
             c.dep_ in ("aux", "nsubj") for c in verb.children):
-        # "Asked whether ..., the minister said": the asker is not named, unless "asked by X"
-        return _agent(verb)
+        # "Asked whether ..., the minister said": the asker is not named, unless "asked by X";
+        # "as stated in Davis' commentary": the document speaks
+        return _agent(verb) or next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _DOCUMENTS), None)
     if depth == 0 and verb.lemma_ in _SOURCELESS:
         return None  # "polls appear to show ...": the writer's judgement, no one is quoted
     # a time the parser made the subject is never who speaks ("..., said Thursday morning on Fox")
@@ -386,7 +390,7 @@ def source_span(subj: Token) -> tuple[int, int]:
             break
     # and at a separator before the head (a fronted clause inside the subject subtree)
     for i in range(subj.i - 1, left - 1, -1):
-        if doc[i].text in _SOURCE_STOP or doc[i].is_quote or (doc[i].is_space and "\n" in doc[i].text):
+        if doc[i].text in _SOURCE_STOP or (doc[i].is_quote and doc[i].tag_ != "POS") or (doc[i].is_space and "\n" in doc[i].text):
             left = i + 1
             break
     while left < right and (doc[left].is_space or doc[left].is_punct):
