@@ -78,6 +78,9 @@ CASES = {
     # "as stated in X": the document speaks, with its owner
     "as stated in a document": ("As stated in Davis' commentary, there are conflicting stories about how the deal "
                                 "was made.", "stated", "Davis' commentary"),
+    # a participle on words a person put out goes with that person, also after "a series of"
+    "a series of tweets": ("Her aides spoke to reporters after Mayor Tom Reyes unleashed a series of tweets "
+                           "criticizing the council.", "criticizing", "Mayor Tom Reyes"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -126,6 +126,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and head.dep_ == "dobj" and (head.lemma_ in _SPEECH_NOUNS or (
             verb.tag_ == "VBG" and head.ent_type_ != "PERSON")):
         return subject_of(head.head, depth + 1)  # "she issued a statement calling on ...", "emailed supporters saying"
+    if verb.dep_ == "acl" and head.lemma_ in _SPEECH_NOUNS and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.dep_ == "dobj" and head.head.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head.head.head, depth + 1)  # "Trump unleashed a series of tweets criticizing ..."
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_ in _CAUSATIVE:
         obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None and _caused(verb, obj):
