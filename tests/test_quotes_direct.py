@@ -76,6 +76,15 @@ CASES = {
         "“If she wants to be the next president, Hillary Clinton should act like one,” the editorial read.",
         [(["“If she wants to be the next president, Hillary Clinton should act like one,”"], "the editorial", "read",
           "direct")]),
+    "a reporting sentence after a closed quotation reports its own clause": (
+        '"It is a sad day," Garcia told reporters in Toledo. "This is what the culture of that campaign produces." '
+        'Mayor Ann Liu said she would have fired the manager.',
+        [(['"It is a sad day,"', '"This is what the culture of that campaign produces."'], "Garcia", "told", "direct"),
+         (["she would have fired the manager"], "Mayor Ann Liu", "said", "indirect")]),
+    "a cue below the next sentence's own verb is not the quotation's": (
+        '"We need leaders to fix it. The fix has to happen in towns." '
+        'It is unclear whether Jones knows that the money comes from Washington.',
+        [(["that the money comes from Washington"], "Jones", "knows", "indirect")]),
 }
 
 

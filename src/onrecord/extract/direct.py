@@ -73,8 +73,20 @@ def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> To
         if tok.is_quote or "\n" in tok.text or tok.text in (".", "!", "?", ";"):
             return None
         if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i) or _cue_as_noun(tok, lexicon):
-            return tok
+            return None if _own_report(doc, q, tok, i) else tok
     return None
+
+
+def _own_report(doc: Doc, q: Quoted, tok: Token, first: int) -> bool:
+    """``“... at stake.” Kasich said he would have fired him``: after a passage that closes its
+    sentence, a new sentence whose verb reports a clause of its own, or hangs below the sentence's
+    own verb (``It is unclear whether Jones knows``), is no cue of the passage."""
+    inner = doc.text[q.start:q.end].rstrip(QUOTE_CHARS).rstrip()
+    if not inner.endswith((".", "!", "?")) or not doc[first].is_title:
+        return False
+    root = tok.sent.root
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) or (
+        root.pos_ in _VERBAL and first <= root.i < tok.i)
 
 
 def _cue_as_noun(tok: Token, lexicon) -> bool:
