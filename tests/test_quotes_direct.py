@@ -68,6 +68,10 @@ CASES = {
         [(["her ties"], "Sanders", "questions", "indirect"),
          (["“corrupt political system that keeps in place a rigged economy where Wall Street buys off elections.”"],
           "The ad", "targets", "direct")]),
+    "no host for a title in quotation marks": (
+        "The mayor is holding a party at the “Blue Harbor Social Club” downtown tonight.", []),
+    "no host for a title with small words": (
+        "Last year the senator sang at the “Night of the Long Table” fundraiser in Denver.", []),
     "no host for a scare-quoted word": ("The report uses the word “pivot” often.", []),
     "a time after an inverted cue is no speaker": (
         '"The vote is done," said Thursday morning on the radio.',

@@ -316,11 +316,21 @@ def _host_clause(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
     root = sent.root
     if tok.i == sent.start or root.pos_ != "VERB" or not (sent.start_char <= root.idx < q.start):
         return None
+    if _titled(doc, q, starts):
+        return None  # “Sunday Night Baseball”, “Person of the Year”: a name in quotation marks, not words
     subj = subject_of(root)
     if subj is None or subj.idx >= q.start or not (person_like(subj) or (
             subj.pos_ in ("NOUN", "PROPN") and len(doc.text[q.start:q.end].split()) >= _ALONE_MIN_WORDS)):
         return None  # an ad, a letter, a report may speak a sentence, not a scare-quoted word
     return Draft([(q.start, q.end)], cue_span(root), source_span(subj), _HOST_CONFIDENCE, "quote:host", root.i, [q])
+
+
+def _titled(doc: Doc, q: Quoted, starts: list[int]) -> bool:
+    """A passage written like a title: every word but short function words capitalised."""
+    inside = doc[_token_at(doc, q.start, starts):_token_at(doc, max(q.start, q.end - 1), starts) + 1]
+    words = [t for t in inside if t.is_alpha]
+    return bool(words) and all(t.is_title or t.is_upper or (t.is_stop and t.is_lower) for t in words) \
+        and any(t.is_title for t in words)
 
 
 def _in_sentence(doc: Doc, q: Quoted, starts: list[int], drafts: list[Draft], new: list[Draft]) -> Draft | None:
