@@ -72,6 +72,15 @@ CASES = {
         "The mayor is holding a party at the “Blue Harbor Social Club” downtown tonight.", []),
     "no host for a title with small words": (
         "Last year the senator sang at the “Night of the Long Table” fundraiser in Denver.", []),
+    "a host for a phrase that only names someone": (
+        "He has also crowned the senator “the next George Washington” on his radio show.",
+        [(["“the next George Washington”"], "He", "crowned", "direct")]),
+    "participle after a comma speaks for the sentence's subject": (
+        "Singer Mara shared the news on social media last week, writing “Feels great to back someone I trust. "
+        "The band offered to pay for the hall but he said no.”",
+        [(["the news on social media"], "Singer Mara", "shared", "indirect"),
+         (["“Feels great to back someone I trust. The band offered to pay for the hall but he said no.”"],
+          "Singer Mara", "writing", "direct")]),
     "no host for a scare-quoted word": ("The report uses the word “pivot” often.", []),
     "a time after an inverted cue is no speaker": (
         '"The vote is done," said Thursday morning on the radio.',

@@ -180,10 +180,23 @@ def _extend(d: Draft, q: Quoted) -> None:
 def _new(doc: Doc, tok: Token, q: Quoted, weight: float, rule: str) -> Draft:
     subj = subject_of(tok)
     source = source_span(subj) if subj is not None else None
+    if source is not None and source[0] <= tok.idx < source[1]:
+        source = None  # the parser made the cue its own subject
     if source is None or (source[0] < q.end and q.start < source[1]):
-        source = nearby_speaker(doc, tok, q)
+        source = _participle_speaker(tok) or nearby_speaker(doc, tok, q)
     conf = weight * (1.0 if source else 0.85) * (1.0 if q.closed else 0.8)
     return Draft([(q.start, q.end)], cue_span(tok), source, conf, rule, tok.i, [q])
+
+
+def _participle_speaker(tok: Token) -> tuple[int, int] | None:
+    """``Mara shared the news, writing “...”``: a participle after a comma speaks for the
+    subject of its sentence's main verb."""
+    doc = tok.doc
+    if tok.tag_ != "VBG" or tok.i == 0 or doc[tok.i - 1].text != ",":
+        return None
+    root = tok.sent.root
+    subj = subject_of(root) if root.pos_ in _VERBAL and root.i < tok.i else None
+    return source_span(subj) if subj is not None and subj.i < root.i else None
 
 
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -325,11 +338,14 @@ def _host_clause(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
     return Draft([(q.start, q.end)], cue_span(root), source_span(subj), _HOST_CONFIDENCE, "quote:host", root.i, [q])
 
 
+_TITLE_GLUE = frozenset({"ADP", "DET", "CCONJ", "PART"})  # of, the, and, to: lower case in a title
+
+
 def _titled(doc: Doc, q: Quoted, starts: list[int]) -> bool:
     """A passage written like a title: every word but short function words capitalised."""
     inside = doc[_token_at(doc, q.start, starts):_token_at(doc, max(q.start, q.end - 1), starts) + 1]
     words = [t for t in inside if t.is_alpha]
-    return bool(words) and all(t.is_title or t.is_upper or (t.is_stop and t.is_lower) for t in words) \
+    return bool(words) and all(t.is_title or t.is_upper or (t.is_lower and t.pos_ in _TITLE_GLUE) for t in words) \
         and any(t.is_title for t in words)
 
 
