@@ -20,6 +20,13 @@ CASES = {
         [(['"The idea that I would dismantle health care in America is just not accurate."'], "Bernie Sanders",
           ("-", 1), "direct")]),
     # nothing introduces the quotation and the heading signs nothing, so it is no one's statement
+    "a signature closes its statement": (
+        "“The debate showed everyone who he really is.” ― Ana Ruiz\n"
+        "“He cannot lead a country of this size. He only knows how to insult people.” "
+        "And that is all he has, “nothing but noise.” ― Carla Gomez",
+        [(["“The debate showed everyone who he really is.”"], "Ana Ruiz", "―", "direct"),
+         (["“He cannot lead a country of this size. He only knows how to insult people.”", "“nothing but noise.”"],
+          "Carla Gomez", ("―", 2), "direct")]),
     "a dashed heading is no signature": (
         "“Accents and colors change when people move to a new country.”\n\n– An immigrant himself –.", []),
     "inverted name the tagger missed": (

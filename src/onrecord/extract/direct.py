@@ -327,8 +327,9 @@ def _host_clause(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
     tok = doc[_token_at(doc, q.start, starts)]
     sent = tok.sent
     root = sent.root
-    if tok.i == sent.start or root.pos_ != "VERB" or not (sent.start_char <= root.idx < q.start):
-        return None
+    if tok.i == sent.start or root.pos_ != "VERB" or not (sent.start_char <= root.idx < q.start) \
+            or "\n" in doc.text[root.idx:q.start]:
+        return None  # a sentence the parser ran over a line break hosts nothing on the next line
     if _titled(doc, q, starts):
         return None  # “Sunday Night Baseball”, “Person of the Year”: a name in quotation marks, not words
     subj = subject_of(root)
@@ -520,7 +521,7 @@ def _continues(doc: Doc, starts: list[int], prev: Draft, q: Quoted) -> bool:
     paragraph, or opening the next paragraph right after a paragraph that ends the statement."""
     text = doc.text
     gap = text[prev.end:q.start]
-    if len(gap) > _CONTINUE_CHARS:
+    if prev.rule == "quote:signature" or len(gap) > _CONTINUE_CHARS:  # a signature closes its statement
         return False
     if "\n" in gap:
         before, _, after = gap.rpartition("\n")
