@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from test_quotes import expect, facts
 
+from onrecord.extract.quote_marks import find_quoted
+
 
 CASES = {
     "space before the closing mark": (
@@ -27,6 +29,11 @@ CASES = {
         [(["“The debate showed everyone who he really is.”"], "Ana Ruiz", "―", "direct"),
          (["“He cannot lead a country of this size. He only knows how to insult people.”", "“nothing but noise.”"],
           "Carla Gomez", ("―", 2), "direct")]),
+    "a quotation inside a quotation with the same marks": (
+        "“As a young nurse, I would rather live in what he calls “hell” than in a world where he is president.” "
+        "― Ada Morales",
+        [(["“As a young nurse, I would rather live in what he calls “hell” than in a world where he is president.”"],
+          "Ada Morales", "―", "direct")]),
     "a dashed heading is no signature": (
         "“Accents and colors change when people move to a new country.”\n\n– An immigrant himself –.", []),
     "inverted name the tagger missed": (
@@ -112,3 +119,12 @@ CASES = {
 def test_direct_attribution(nlp, name):
     text, quotes = CASES[name]
     assert facts(nlp, text) == expect(text, *quotes)
+
+
+@pytest.mark.parametrize("text, passages", [
+    ("“One “two” three “four” five.”", ["“One “two” three “four” five.”"]),
+    # a second opener with no closer after its own is a fresh start: the first mark was stray
+    ("“Stray “real,” he said.", ["“Stray", "“real,”"]),
+])
+def test_nested_same_marks(text, passages):
+    assert [text[q.start:q.end] for q in find_quoted(text)] == passages

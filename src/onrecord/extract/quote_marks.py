@@ -91,6 +91,23 @@ def _paragraph_ends(text: str) -> list[int]:
     return ends
 
 
+def _nested_close(marks: list, j: int, para_end: int) -> int | None:
+    """The closer of a same-family opener at ``marks[j]`` when another closer follows it in the
+    paragraph (``“A “B” C.”``): the inner quotation is nested, not a fresh start after a stray mark."""
+    fam, depth, inner = marks[j][3], 1, None
+    for k in range(j + 1, len(marks)):
+        if marks[k][0] >= para_end:
+            break
+        if marks[k][3] != fam:
+            continue
+        depth += 1 if marks[k][4] == "open" else -1
+        if depth == 0 and inner is None:
+            inner = k
+        if depth < 0:
+            return inner
+    return None
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """All top-level quoted passages of ``text`` in order (nested quotes are inside them)."""
     marks = []
@@ -141,7 +158,10 @@ def find_quoted(text: str) -> list[Quoted]:
                     closed_at = me
                     break
                 if mrole == "open" and fam != "sq" and mtok in _OPENERS and mtok == tok:
-                    break  # a new opener of the same kind: the previous one was stray
+                    inner = _nested_close(marks, j, para_end)
+                    if inner is None:
+                        break  # a new opener of the same kind: the previous one was stray
+                    j = inner  # “... what he calls “hell” than ...”: a quotation inside the quotation
             j += 1
         if closed_at is not None:
             out.append(Quoted(start, closed_at, True, paragraphs))
