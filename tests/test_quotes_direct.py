@@ -122,9 +122,13 @@ def test_direct_attribution(nlp, name):
 
 
 @pytest.mark.parametrize("text, passages", [
+    # a right mark opening a line (after an invisible direction mark) opens the quotation
+    ("Readers wrote in.\n\n\u202a”Sorry Sam, you should have stayed home!!” posted Ann Lee.",
+     ["”Sorry Sam, you should have stayed home!!”"]),
+    ("She was not impressed.\n\n” … they are so not like him,” she said.", ["” … they are so not like him,”"]),
     ("“One “two” three “four” five.”", ["“One “two” three “four” five.”"]),
     # a second opener with no closer after its own is a fresh start: the first mark was stray
     ("“Stray “real,” he said.", ["“Stray", "“real,”"]),
 ])
-def test_nested_same_marks(text, passages):
+def test_quoted_passages(text, passages):
     assert [text[q.start:q.end] for q in find_quoted(text)] == passages

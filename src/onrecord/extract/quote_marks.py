@@ -31,7 +31,9 @@ _REVERSED_CLOSE = {"„": ("“",), "»": ("«",), "›": ("‹",)}
 QUOTE_CHARS = "\"'“”„«»‹›‘’"
 _MARK_RX = re.compile(r"''|``|[\"“”„«»‹›‘’']")
 _PARA_RX = re.compile(r"\n\s*\n|\n")
-_OPEN_BEFORE = frozenset(" \t\n([{—–-/\u00a0:")
+# invisible format marks (direction embeddings, zero-width space, BOM) count as nothing before a mark
+_FORMAT_CHARS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+_OPEN_BEFORE = frozenset(" \t\n([{—–-/\u00a0:" + _FORMAT_CHARS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,8 @@ def _role(text: str, s: int, e: int, mark: str) -> str:
             return "none"  # apostrophe inside a word: don't, Clinton’s
     if mark in ("’", "”") and before in _OPEN_BEFORE and after.isalnum():
         return "open"  # ’ or ” used as an opener (”Fear. I am …” – a typesetting slip)
+    if mark == "”" and (before == "\n" or before in _FORMAT_CHARS):
+        return "open"  # nothing closes at the start of a line: ”… the train has left,” he said
     if mark in _OPENERS:
         if mark in "‘`" and after.isspace():
             return "none"
