@@ -34,6 +34,11 @@ CASES = {
         "― Ada Morales",
         [(["“As a young nurse, I would rather live in what he calls “hell” than in a world where he is president.”"],
           "Ada Morales", "―", "direct")]),
+    "a relative clause after a quotation is not its cue": (
+        "Rivera interjected, “Ladies and gentlemen, Mr. Tom Waits,” who went on to perform a new song.",
+        [(["“Ladies and gentlemen, Mr. Tom Waits,”"], "Rivera", "interjected", "direct")]),
+    "a relative clause after a quoted name is not its cue": (
+        "The show runs on the cable channel “Morning Desk,” which ends at nine every weekday.", []),
     "a dashed heading is no signature": (
         "“Accents and colors change when people move to a new country.”\n\n– An immigrant himself –.", []),
     "inverted name the tagger missed": (

@@ -72,6 +72,8 @@ def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> To
         tok = doc[j]
         if tok.is_quote or "\n" in tok.text or tok.text in (".", "!", "?", ";"):
             return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children):
+            continue  # “...,” which votes in June / who proceeded to ...: a clause on a noun, not a cue
         if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i) or _cue_as_noun(tok, lexicon):
             return None if _own_report(doc, q, tok, i) else tok
     return None
