@@ -39,6 +39,9 @@ CASES = {
         [(["“Ladies and gentlemen, Mr. Tom Waits,”"], "Rivera", "interjected", "direct")]),
     "a relative clause after a quoted name is not its cue": (
         "The show runs on the cable channel “Morning Desk,” which ends at nine every weekday.", []),
+    "a cue whose subject the parser lost after the quotation": (
+        "“Go back to Telemundo,” Trump barked and a security guard escorted Ramos out.",
+        [(["“Go back to Telemundo,”"], "Trump", "barked", "direct")]),
     "a dashed heading is no signature": (
         "“Accents and colors change when people move to a new country.”\n\n– An immigrant himself –.", []),
     "inverted name the tagger missed": (

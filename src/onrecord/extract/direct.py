@@ -74,7 +74,8 @@ def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> To
             return None
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children):
             continue  # “...,” which votes in June / who proceeded to ...: a clause on a noun, not a cue
-        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i) or _cue_as_noun(tok, lexicon):
+        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i) \
+                or _named_before(tok, i) or _cue_as_noun(tok, lexicon):
             return None if _own_report(doc, q, tok, i) else tok
     return None
 
@@ -96,6 +97,15 @@ def _cue_as_noun(tok: Token, lexicon) -> bool:
     cue = lexicon.get(tok.lemma_)
     return (cue is not None and "c" in cue.frames and tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.is_lower
             and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_punct and tok.i > 0 and tok.doc[tok.i - 1].pos_ in _SPEAKER_GLUE)
+
+
+def _named_before(tok: Token, first: int) -> bool:
+    """``“...,” Trump barked``: a past-tense verb right after a name that follows the closing mark,
+    also when the parser lost the name as its subject (a ``compound`` of the verb)."""
+    words = tok.doc[first:tok.i]
+    return (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and tok.is_lower and 0 < len(words) <= _GENERIC_GAP
+            and all(t.pos_ in ("PROPN", "DET") for t in words) and words[-1].pos_ == "PROPN"
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children))
 
 
 def _inverted(tok: Token, gap: int) -> bool:
@@ -282,7 +292,8 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             if d is not None:
                 _extend(d, q)
             else:
-                d = _new(doc, tok, q, _is_cue(tok, lexicon, after=tok.idx >= q.end), "quote:cue")
+                weight = _is_cue(tok, lexicon, after=tok.idx >= q.end) or _UNKNOWN_VERB_WEIGHT  # an inverted or lost-subject cue
+                d = _new(doc, tok, q, weight, "quote:cue")
                 d.source = (far and far[1]) or d.source
                 new.append(d)
             last = d
