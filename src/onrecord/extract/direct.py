@@ -72,9 +72,24 @@ def _cue_after(doc: Doc, q: Quoted, starts: list[int], lexicon, text: str) -> To
         tok = doc[j]
         if tok.is_quote or "\n" in tok.text or tok.text in (".", "!", "?", ";"):
             return None
-        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i) or _cue_as_noun(tok, lexicon):
-            return tok
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in tok.children):
+            continue  # “...,” which votes in June / who proceeded to ...: a clause on a noun, not a cue
+        if _is_cue(tok, lexicon, generic=j - i <= _GENERIC_GAP, after=True) or _inverted(tok, j - i) \
+                or _named_before(tok, i) or _cue_as_noun(tok, lexicon):
+            return None if _own_report(doc, q, tok, i) else tok
     return None
+
+
+def _own_report(doc: Doc, q: Quoted, tok: Token, first: int) -> bool:
+    """``“... at stake.” Kasich said he would have fired him``: after a passage that closes its
+    sentence, a new sentence whose verb reports a clause of its own, or hangs below the sentence's
+    own verb (``It is unclear whether Jones knows``), is no cue of the passage."""
+    inner = doc.text[q.start:q.end].rstrip(QUOTE_CHARS).rstrip()
+    if not inner.endswith((".", "!", "?")) or not doc[first].is_title:
+        return False
+    root = tok.sent.root
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) or (
+        root.pos_ in _VERBAL and first <= root.i < tok.i)
 
 
 def _cue_as_noun(tok: Token, lexicon) -> bool:
@@ -82,6 +97,15 @@ def _cue_as_noun(tok: Token, lexicon) -> bool:
     cue = lexicon.get(tok.lemma_)
     return (cue is not None and "c" in cue.frames and tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.is_lower
             and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_punct and tok.i > 0 and tok.doc[tok.i - 1].pos_ in _SPEAKER_GLUE)
+
+
+def _named_before(tok: Token, first: int) -> bool:
+    """``“...,” Trump barked``: a past-tense verb right after a name that follows the closing mark,
+    also when the parser lost the name as its subject (a ``compound`` of the verb)."""
+    words = tok.doc[first:tok.i]
+    return (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and tok.is_lower and 0 < len(words) <= _GENERIC_GAP
+            and all(t.pos_ in ("PROPN", "DET") for t in words) and words[-1].pos_ == "PROPN"
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children))
 
 
 def _inverted(tok: Token, gap: int) -> bool:
@@ -168,10 +192,23 @@ def _extend(d: Draft, q: Quoted) -> None:
 def _new(doc: Doc, tok: Token, q: Quoted, weight: float, rule: str) -> Draft:
     subj = subject_of(tok)
     source = source_span(subj) if subj is not None else None
+    if source is not None and source[0] <= tok.idx < source[1]:
+        source = None  # the parser made the cue its own subject
     if source is None or (source[0] < q.end and q.start < source[1]):
-        source = nearby_speaker(doc, tok, q)
+        source = _participle_speaker(tok) or nearby_speaker(doc, tok, q)
     conf = weight * (1.0 if source else 0.85) * (1.0 if q.closed else 0.8)
     return Draft([(q.start, q.end)], cue_span(tok), source, conf, rule, tok.i, [q])
+
+
+def _participle_speaker(tok: Token) -> tuple[int, int] | None:
+    """``Mara shared the news, writing “...”``: a participle after a comma speaks for the
+    subject of its sentence's main verb."""
+    doc = tok.doc
+    if tok.tag_ != "VBG" or tok.i == 0 or doc[tok.i - 1].text != ",":
+        return None
+    root = tok.sent.root
+    subj = subject_of(root) if root.pos_ in _VERBAL and root.i < tok.i else None
+    return source_span(subj) if subj is not None and subj.i < root.i else None
 
 
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -255,7 +292,8 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             if d is not None:
                 _extend(d, q)
             else:
-                d = _new(doc, tok, q, _is_cue(tok, lexicon, after=tok.idx >= q.end), "quote:cue")
+                weight = _is_cue(tok, lexicon, after=tok.idx >= q.end) or _UNKNOWN_VERB_WEIGHT  # an inverted or lost-subject cue
+                d = _new(doc, tok, q, weight, "quote:cue")
                 d.source = (far and far[1]) or d.source
                 new.append(d)
             last = d
@@ -302,13 +340,27 @@ def _host_clause(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
     tok = doc[_token_at(doc, q.start, starts)]
     sent = tok.sent
     root = sent.root
-    if tok.i == sent.start or root.pos_ != "VERB" or not (sent.start_char <= root.idx < q.start):
-        return None
+    if tok.i == sent.start or root.pos_ != "VERB" or not (sent.start_char <= root.idx < q.start) \
+            or "\n" in doc.text[root.idx:q.start]:
+        return None  # a sentence the parser ran over a line break hosts nothing on the next line
+    if _titled(doc, q, starts):
+        return None  # “Sunday Night Baseball”, “Person of the Year”: a name in quotation marks, not words
     subj = subject_of(root)
     if subj is None or subj.idx >= q.start or not (person_like(subj) or (
             subj.pos_ in ("NOUN", "PROPN") and len(doc.text[q.start:q.end].split()) >= _ALONE_MIN_WORDS)):
         return None  # an ad, a letter, a report may speak a sentence, not a scare-quoted word
     return Draft([(q.start, q.end)], cue_span(root), source_span(subj), _HOST_CONFIDENCE, "quote:host", root.i, [q])
+
+
+_TITLE_GLUE = frozenset({"ADP", "DET", "CCONJ", "PART"})  # of, the, and, to: lower case in a title
+
+
+def _titled(doc: Doc, q: Quoted, starts: list[int]) -> bool:
+    """A passage written like a title: every word but short function words capitalised."""
+    inside = doc[_token_at(doc, q.start, starts):_token_at(doc, max(q.start, q.end - 1), starts) + 1]
+    words = [t for t in inside if t.is_alpha]
+    return bool(words) and all(t.is_title or t.is_upper or (t.is_lower and t.pos_ in _TITLE_GLUE) for t in words) \
+        and any(t.is_title for t in words)
 
 
 def _in_sentence(doc: Doc, q: Quoted, starts: list[int], drafts: list[Draft], new: list[Draft]) -> Draft | None:
@@ -482,7 +534,7 @@ def _continues(doc: Doc, starts: list[int], prev: Draft, q: Quoted) -> bool:
     paragraph, or opening the next paragraph right after a paragraph that ends the statement."""
     text = doc.text
     gap = text[prev.end:q.start]
-    if len(gap) > _CONTINUE_CHARS:
+    if prev.rule == "quote:signature" or len(gap) > _CONTINUE_CHARS:  # a signature closes its statement
         return False
     if "\n" in gap:
         before, _, after = gap.rpartition("\n")

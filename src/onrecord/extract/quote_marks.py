@@ -31,7 +31,9 @@ _REVERSED_CLOSE = {"„": ("“",), "»": ("«",), "›": ("‹",)}
 QUOTE_CHARS = "\"'“”„«»‹›‘’"
 _MARK_RX = re.compile(r"''|``|[\"“”„«»‹›‘’']")
 _PARA_RX = re.compile(r"\n\s*\n|\n")
-_OPEN_BEFORE = frozenset(" \t\n([{—–-/\u00a0:")
+# invisible format marks (direction embeddings, zero-width space, BOM) count as nothing before a mark
+_FORMAT_CHARS = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+_OPEN_BEFORE = frozenset(" \t\n([{—–-/\u00a0:" + _FORMAT_CHARS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,8 @@ def _role(text: str, s: int, e: int, mark: str) -> str:
             return "none"  # apostrophe inside a word: don't, Clinton’s
     if mark in ("’", "”") and before in _OPEN_BEFORE and after.isalnum():
         return "open"  # ’ or ” used as an opener (”Fear. I am …” – a typesetting slip)
+    if mark == "”" and (before == "\n" or before in _FORMAT_CHARS):
+        return "open"  # nothing closes at the start of a line: ”… the train has left,” he said
     if mark in _OPENERS:
         if mark in "‘`" and after.isspace():
             return "none"
@@ -89,6 +93,23 @@ def _paragraph_ends(text: str) -> list[int]:
     ends = [m.start() for m in _PARA_RX.finditer(text)]
     ends.append(len(text))
     return ends
+
+
+def _nested_close(marks: list, j: int, para_end: int) -> int | None:
+    """The closer of a same-family opener at ``marks[j]`` when another closer follows it in the
+    paragraph (``“A “B” C.”``): the inner quotation is nested, not a fresh start after a stray mark."""
+    fam, depth, inner = marks[j][3], 1, None
+    for k in range(j + 1, len(marks)):
+        if marks[k][0] >= para_end:
+            break
+        if marks[k][3] != fam:
+            continue
+        depth += 1 if marks[k][4] == "open" else -1
+        if depth == 0 and inner is None:
+            inner = k
+        if depth < 0:
+            return inner
+    return None
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -141,7 +162,10 @@ def find_quoted(text: str) -> list[Quoted]:
                     closed_at = me
                     break
                 if mrole == "open" and fam != "sq" and mtok in _OPENERS and mtok == tok:
-                    break  # a new opener of the same kind: the previous one was stray
+                    inner = _nested_close(marks, j, para_end)
+                    if inner is None:
+                        break  # a new opener of the same kind: the previous one was stray
+                    j = inner  # “... what he calls “hell” than ...”: a quotation inside the quotation
             j += 1
         if closed_at is not None:
             out.append(Quoted(start, closed_at, True, paragraphs))
