@@ -81,6 +81,9 @@ CASES = {
     # a participle on words a person put out goes with that person, also after "a series of"
     "a series of tweets": ("Her aides spoke to reporters after Mayor Tom Reyes unleashed a series of tweets "
                            "criticizing the council.", "criticizing", "Mayor Tom Reyes"),
+    # a speech participle on the addressee of a pitch or an email goes with the sender
+    "pitch to voters saying": ("Senator Anna Reyes is making a pitch to Ohio voters saying a state law banning "
+                               "fracking is hurting the economy.", "saying", "Senator Anna Reyes"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -147,6 +147,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         holder = _holder(head, depth)
         if holder is not None:
             return holder
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" and head.head.lower_ == "to" and (
+            "c" in getattr(cues_for(verb.doc.lang_).get(verb.lemma_), "frames", "")):
+        holder = _holder(head, depth)  # "blasted out an email to supporters stating": not the addressees
+        if holder is not None:
+            return holder
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "began by saying", "stopped short of calling"
