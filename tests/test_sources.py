@@ -84,6 +84,14 @@ CASES = {
     # a speech participle on the addressee of a pitch or an email goes with the sender
     "pitch to voters saying": ("Senator Anna Reyes is making a pitch to Ohio voters saying a state law banning "
                                "fracking is hurting the economy.", "saying", "Senator Anna Reyes"),
+    # a speaker with a relative clause the parser hung on the phrase before it
+    "official who spoke anonymously": (
+        "Although there is no such overlap with the mayor's team, a city official who spoke anonymously to discuss "
+        'internal strategy said Wednesday, "Certainly there are talks between the two offices."', "said",
+        "a city official"),
+    "woman who had been a student": ("At the forum in Ohio, a young woman who had been an exchange student in "
+                                     "Montana asked the senator what he thought of the race.", "asked",
+                                     "a young woman"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

@@ -316,6 +316,9 @@ def _stray_subject(verb: Token) -> Token | None:
         if tok.dep_ in ("appos", "conj") and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in TIME_ENTS \
                 and (i == verb.i - 1 or person_like(tok)):
             return tok
+        described = _described(doc[i], verb)
+        if described is not None:
+            return described
     j = verb.i + 1
     if 0 < verb.i and j < len(doc) and doc[verb.i - 1].is_punct:
         tok = doc[j]
@@ -323,6 +326,19 @@ def _stray_subject(verb: Token) -> Token | None:
             tok = tok.head
         if tok.dep_ == "nsubj" and tok.head.i > tok.i and tok.pos_ in ("NOUN", "PROPN") and person_like(tok):
             return tok
+    return None
+
+
+def _described(tok: Token, verb: Token) -> Token | None:
+    """The person-like noun whose relative clause ends right before ``verb``, when the parser hung the
+    noun on the phrase before it ("..., a White House official who spoke anonymously to discuss it said")."""
+    for _ in range(8):
+        if tok.head.i == tok.i or tok.head.i >= verb.i:
+            return None
+        if tok.dep_ == "relcl":
+            noun = tok.head
+            return noun if noun.dep_ in ("appos", "conj", "pobj", "dobj") and person_like(noun) else None
+        tok = tok.head
     return None
 
 
