@@ -92,6 +92,9 @@ CASES = {
     "woman who had been a student": ("At the forum in Ohio, a young woman who had been an exchange student in "
                                      "Montana asked the senator what he thought of the race.", "asked",
                                      "a young woman"),
+    # a reporting verb the parser took for a participle on its subject (the clause after it has its own subject)
+    "outlets reported": ("Multiple outlets reported on Wednesday the Secret Service had “more than one "
+                         "conversation” with the mayor.", "reported", "Multiple outlets"),
     # the object of a causative performs the verb it leads to
     "left wondering": ("The scandal has left many voters, including his supporters, wondering whether the mayor "
                        "lied.", "wondering", "many voters"),

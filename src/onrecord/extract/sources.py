@@ -69,6 +69,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     or inherited from the verb it is coordinated with / subordinate to."""
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and person_like(verb.head):
         return verb.head  # "Beruff, a Scott ally, called ...": the parser took the verb for a participle
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ == "nsubj" and verb.head.pos_ in (
+            "NOUN", "PROPN") and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.head.head.children):
+        return verb.head  # "Multiple outlets reported on Wednesday the Secret Service had ...": not a participle
     if depth == 0 and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
             c.dep_ in ("aux", "nsubj") for c in verb.children):
         # "Asked whether ..., the minister said": the asker is not named, unless "asked by X";
