@@ -30,6 +30,13 @@ CASES = {
     # whoever wins an endorsement does not hold it
     "a received endorsement is no statement of the receiver": (
         "The senator won the endorsement of the teachers' union for her plan to cut class sizes.", []),
+    # a decision states an intention, a question a doubt
+    "a decision to do something": (
+        "The mayor's decision to close the depot was a surprise.",
+        [(["to close the depot"], "The mayor's", "decision", "indirect")]),
+    "questions someone raises": (
+        "Senator Ada Kerr raised questions about the contract.",
+        [(["the contract"], "Senator Ada Kerr", "questions", "indirect")]),
 }
 
 
