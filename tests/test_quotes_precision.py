@@ -37,6 +37,11 @@ CASES = {
     "questions someone raises": (
         "Senator Ada Kerr raised questions about the contract.",
         [(["the contract"], "Senator Ada Kerr", "questions", "indirect")]),
+    # a time after the noun is when it was said, not what about
+    "remarks on a day say nothing of the day": ("The senator's remarks on Tuesday drew loud applause.", []),
+    "remarks on a day about a topic": (
+        "The senator's remarks on Tuesday about the budget drew loud applause.",
+        [(["the budget"], "The senator's", "remarks", "indirect")]),
 }
 
 

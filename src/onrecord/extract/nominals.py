@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from .drafts import Draft
 from .reporting import NOMINAL_CUES, LIGHT_VERBS
-from .sources import cue_span, person_like, source_span, subject_of
+from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["nominal_drafts"]
 
@@ -26,7 +26,7 @@ def _content(noun: Token) -> tuple[int, int] | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > noun.i:
             for p in c.children:
-                if p.dep_ in ("pobj", "pcomp"):
+                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in TIME_ENTS:  # not "his remarks on Tuesday"
                     return p.left_edge.idx, p.right_edge.idx + len(p.right_edge)
     return None
 
