@@ -30,6 +30,7 @@ CASES = {
     # whoever wins an endorsement does not hold it
     "a received endorsement is no statement of the receiver": (
         "The senator won the endorsement of the teachers' union for her plan to cut class sizes.", []),
+    "questions someone faces are not theirs": ("The senator faced questions about her travel expenses.", []),
     # a decision states an intention, a question a doubt
     "a decision to do something": (
         "The mayor's decision to close the depot was a surprise.",

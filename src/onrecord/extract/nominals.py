@@ -33,9 +33,10 @@ def _content(noun: Token) -> tuple[int, int] | None:
 
 # prepositions that bring a verb's object: "vouched for", "railed against", "expanded on"
 _COMPLEMENT_PREPS = frozenset({"to", "on", "upon", "at", "against", "for", "about", "with", "over", "into", "of"})
-# verbs of receiving someone else's position
+# verbs of receiving someone else's position ("won the endorsement of", "faced questions about")
 _RECEIVING = frozenset({"win", "earn", "secure", "receive", "get", "gain", "land", "snag", "pick", "sew", "garner",
-                        "collect", "lose", "court"})
+                        "collect", "lose", "court", "face", "field", "entertain", "dodge", "deflect", "duck",
+                        "sidestep", "draw", "attract"})
 # verbs of reacting to someone else's position
 _REACTIONS = frozenset({"criticize", "criticise", "attack", "reject", "dismiss", "oppose", "mock", "slam", "blast",
                         "question", "challenge", "denounce", "condemn", "ridicule", "decry", "rebuke", "praise",
