@@ -43,6 +43,11 @@ CASES = {
     "remarks on a day about a topic": (
         "The senator's remarks on Tuesday about the budget drew loud applause.",
         [(["the budget"], "The senator's", "remarks", "indirect")]),
+    # comments are made to an addressee and about a topic
+    "comments to someone are not about them": ("The mayor's comments to reporters surprised the council.", []),
+    "comments to someone about a topic": (
+        "The mayor's comments to reporters about the budget surprised the council.",
+        [(["the budget"], "The mayor's", "comments", "indirect")]),
 }
 
 

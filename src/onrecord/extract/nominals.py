@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .drafts import Draft
-from .reporting import NOMINAL_CUES, LIGHT_VERBS
+from .reporting import NOMINAL_CUES, LIGHT_VERBS, SPEECH_NOUNS
 from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["nominal_drafts"]
@@ -15,8 +15,9 @@ _CONTENT_PREPS = frozenset({"for", "of", "on", "against", "to", "about"})
 _NO_SOURCE = frozenset({"it", "this", "that", "there", "which", "what"})
 
 
-def _content(noun: Token) -> tuple[int, int] | None:
-    """The noun's complement: a ``that``/``to`` clause, or a prepositional object."""
+def _content(noun: Token, lang: str) -> tuple[int, int] | None:
+    """The noun's complement: a ``that``/``to`` clause, or a prepositional object (for a speech
+    noun not its addressee: ``comments to reporters``)."""
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i:
             if c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
@@ -24,7 +25,8 @@ def _content(noun: Token) -> tuple[int, int] | None:
             if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                 return c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > noun.i:
+        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > noun.i and not (
+                c.lower_ == "to" and noun.lemma_ in SPEECH_NOUNS.get(lang, ())):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in TIME_ENTS:  # not "his remarks on Tuesday"
                     return p.left_edge.idx, p.right_edge.idx + len(p.right_edge)
@@ -101,7 +103,7 @@ def nominal_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
         weight = lexicon.get(tok.lemma_)
         if weight is None:
             continue
-        content = _content(tok)
+        content = _content(tok, lang)
         if content is None:
             continue
         holder = _holder(tok, lang)
