@@ -232,9 +232,9 @@ CASES = {
     "a possessive pronoun's position goes to the clause's named subject": (
         "Mayor Jonas Berg has since revised his proposal to close the depot.",
         [(["to close the depot"], "Mayor Jonas Berg", "proposal", "indirect")]),
-    "but not when the subject reacts to someone else's position": (
+    "but a subject reacting to someone else's position states the reaction": (
         "Senator Lina Vost mocked his proposal to close the depot.",
-        [(["to close the depot"], "his", "proposal", "indirect")]),
+        [(["his proposal to close the depot"], "Senator Lina Vost", "mocked", "indirect")]),
     "inverted attribution after a report whose noun the parser took for a subject": (
         'The closure of the mine signals "the end of an era" for the valley, said Ivo Marek, head of the miners\' union.',
         [(['The closure of the mine signals "the end of an era" for the valley'], "Ivo Marek", "said", "mixed")]),

@@ -23,11 +23,11 @@ CASES = {
     # an infinitive on an abstract noun goes with whoever holds the noun, or with no one
     "chance to": ("The governor had a rare chance to show that the budget was balanced.", "to show", "The governor"),
     "way to": ("Ortega went out of her way to say that the plan would fail.", "to say", "Ortega"),
-    "with every answer to": ("The governor pivoted with every question to talk about the cost of housing.",
+    "with every answer to": ("The governor pivoted with every answer to talk about the cost of housing.",
                              "to talk about", "The governor"),
     "no exaggeration to": ("It is no exaggeration to call the plan a disaster.", "to call", None),
-    "owned noun keeps owner": ("Her decision to endorse the mayor surprised the council.", "to endorse",
-                               "Her decision"),
+    "owned noun keeps owner": ("Her choice to endorse the mayor surprised the council.", "to endorse",
+                               "Her choice"),
     # ", pointing to ...": a name the tagger did not recognise still beats a non-person clause subject
     "participle after unrecognised name": (
         "Packer said the sharper focus on taxes is taking a toll on the incumbent, pointing to the latest polls "

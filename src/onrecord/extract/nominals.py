@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .drafts import Draft
-from .reporting import NOMINAL_CUES, LIGHT_VERBS
-from .sources import governing_verb, source_span, subject_of
+from .reporting import NOMINAL_CUES, LIGHT_VERBS, SPEECH_NOUNS
+from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["nominal_drafts"]
 
@@ -15,8 +15,9 @@ _CONTENT_PREPS = frozenset({"for", "of", "on", "against", "to", "about"})
 _NO_SOURCE = frozenset({"it", "this", "that", "there", "which", "what"})
 
 
-def _content(noun: Token) -> tuple[int, int] | None:
-    """The noun's complement: a ``that``/``to`` clause, or a prepositional object."""
+def _content(noun: Token, lang: str) -> tuple[int, int] | None:
+    """The noun's complement: a ``that``/``to`` clause, or a prepositional object (for a speech
+    noun not its addressee: ``comments to reporters``)."""
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i:
             if c.tag_ == "VB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
@@ -24,15 +25,20 @@ def _content(noun: Token) -> tuple[int, int] | None:
             if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                 return c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > noun.i:
+        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > noun.i and not (
+                c.lower_ == "to" and noun.lemma_ in SPEECH_NOUNS.get(lang, ())):
             for p in c.children:
-                if p.dep_ in ("pobj", "pcomp"):
+                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in TIME_ENTS:  # not "his remarks on Tuesday"
                     return p.left_edge.idx, p.right_edge.idx + len(p.right_edge)
     return None
 
 
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
-_OBJECT_PATH = frozenset({"dobj", "pobj", "prep"})
+# prepositions that bring a verb's object: "vouched for", "railed against", "expanded on"
+_COMPLEMENT_PREPS = frozenset({"to", "on", "upon", "at", "against", "for", "about", "with", "over", "into", "of"})
+# verbs of receiving someone else's position ("won the endorsement of", "faced questions about")
+_RECEIVING = frozenset({"win", "earn", "secure", "receive", "get", "gain", "land", "snag", "pick", "sew", "garner",
+                        "collect", "lose", "court", "face", "field", "entertain", "dodge", "deflect", "duck",
+                        "sidestep", "draw", "attract"})
 # verbs of reacting to someone else's position
 _REACTIONS = frozenset({"criticize", "criticise", "attack", "reject", "dismiss", "oppose", "mock", "slam", "blast",
                         "question", "challenge", "denounce", "condemn", "ridicule", "decry", "rebuke", "praise",
@@ -41,24 +47,27 @@ _REACTIONS = frozenset({"criticize", "criticise", "attack", "reject", "dismiss",
                         "quote", "echo", "note", "hear", "read", "see", "discuss", "debate", "investigate"})
 
 
-def _clause_subject(noun: Token) -> Token | None:
-    """The named subject of the verb whose object the noun is (through prepositions)."""
-    verb = governing_verb(noun, _OBJECT_PATH)
-    if verb is None or verb.lemma_ in _REACTIONS:
-        return None  # "Clinton mocked his proposal": the proposal is not Clinton's
+def _actor(noun: Token) -> tuple[Token, Token] | None:
+    """The verb whose object the noun is (``escalated her attacks``, ``vouched for his plan``) and the
+    verb's person-like subject."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _COMPLEMENT_PREPS:
+        verb = head.head
+    elif noun.dep_ == "dobj":
+        verb = head
+    else:
+        return None  # "before Francis' remarks": an adjunct, not what the verb acts on
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _RECEIVING:
+        return None  # "won the endorsement of the union": the position is the giver's
     subj = subject_of(verb)
-    return subj if subj is not None and subj.ent_type_ in ("PERSON", "ORG", "NORP") else None
+    return (verb, subj) if person_like(subj) else None
 
 
-def _owner(noun: Token, lang: str) -> Token | None:
-    """Whose position it is: a possessor (``her``, ``Trump's``), or the subject of a light verb
-    (``he made the argument``)."""
+def _holder(noun: Token, lang: str) -> Token | None:
+    """Who holds the position: a possessor (``her``, ``Trump's``), an agent (``claims by the
+    agencies``), or the subject of a light verb (``the group made the argument``)."""
     for c in noun.children:
         if c.dep_ == "poss" and c.lower_ not in _NO_SOURCE:
-            if c.lower_ in _POSSESSIVE_PRONOUNS:
-                named = _clause_subject(noun)
-                if named is not None:
-                    return named  # "Trump has since revised his proposal": the name, not "his"
             return c
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
@@ -71,8 +80,19 @@ def _owner(noun: Token, lang: str) -> Token | None:
     return None
 
 
+def _reacts(verb: Token, actor: Token, holder: Token | None) -> bool:
+    """Whether the actor reacts to someone else's position (``Clinton bashed Trump's proposal``,
+    ``the court rejected a request by the challengers``) rather than pursuing its own (``she
+    escalated her attacks on``; a pronoun possessor is taken for the actor)."""
+    if verb.lemma_ in _REACTIONS:
+        return True
+    return holder is not None and holder.pos_ != "PRON" and holder.i != actor.i
+
+
 def nominal_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
-    """One draft per listed noun that has an owner and a complement."""
+    """One draft per listed noun that has an owner and a complement: the person acting on it
+    (``she escalated her attacks on X``), else its holder. A person reacting to someone else's
+    position states the reaction, with the whole noun phrase as content."""
     lexicon = NOMINAL_CUES.get(lang, {})
     if not lexicon:
         return []
@@ -83,10 +103,19 @@ def nominal_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
         weight = lexicon.get(tok.lemma_)
         if weight is None:
             continue
-        content = _content(tok)
+        content = _content(tok, lang)
         if content is None:
             continue
-        owner = _owner(tok, lang)
+        holder = _holder(tok, lang)
+        acting = _actor(tok)
+        if acting is not None and _reacts(*acting, holder):
+            # the reaction is the statement: the actor's, about the whole noun phrase
+            verb, actor = acting
+            cue = cue_span(verb, tok.head if tok.dep_ == "pobj" else None)  # "balked at"
+            drafts.append(Draft([(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge))], cue,
+                                source_span(actor), weight, f"noun:react:{tok.lemma_}", tok.i))
+            continue
+        owner = acting[1] if acting is not None else holder
         if owner is None:
             continue
         source = source_span(owner)

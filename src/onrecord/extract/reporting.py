@@ -157,7 +157,7 @@ NOMINAL_CUES: dict[str, dict[str, float]] = {
         "opposition": 0.6, "endorsement": 0.6, "praise": 0.6, "comment": 0.5, "remark": 0.6, "hope": 0.5, "fear": 0.5,
         "desire": 0.6, "intention": 0.6, "push": 0.5, "threat": 0.5, "announcement": 0.6, "admission": 0.7,
         "denial": 0.7, "prediction": 0.7, "recommendation": 0.6, "stance": 0.5,
-        "opinion": 0.6, "attack": 0.4, "defense": 0.4, "request": 0.5, "assessment": 0.6,
+        "opinion": 0.6, "attack": 0.4, "defense": 0.4, "request": 0.5, "assessment": 0.6, "decision": 0.5, "question": 0.5,
     },
     "ru": {"заявление": 0.6, "обещание": 0.6, "призыв": 0.6, "требование": 0.6},
 }
