@@ -298,6 +298,15 @@ CASES = {
     "the holder of a chance speaks in its infinitive": (
         "Governor Ada Kerr has a rare chance to show that she can deliver a budget on time.",
         [(["that she can deliver a budget on time"], "Governor Ada Kerr", "to show", "indirect")]),
+    "a sentence-final attribution hung on the first of two clauses reports both": (
+        "Mayor Lind told reporters he was tired, but the council rejected his plea, the spokesman added.",
+        [(["Mayor Lind told reporters he was tired, but the council rejected his plea"], "the spokesman", "added",
+          "indirect")]),
+    "a report of a report, attributed after a comma, is the outer speaker's": (
+        "Karlsson told investigators in May she was advised by a former minister to use a private phone, "
+        "the Guardian reported late Tuesday.",
+        [(["Karlsson told investigators in May she was advised by a former minister to use a private phone"],
+          "the Guardian", "reported", "indirect")]),
 }
 
 

@@ -195,12 +195,31 @@ def _trailing(verb: Token) -> Token | None:
     first = subj.left_edge.i
     if first == 0 or doc[first - 1].text != "," or doc[first - 1].i <= verb.head.left_edge.i:
         return None
+    return doc[first - 1] if _ends_sentence(verb) else None
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Only adverbs or a time stand between ``verb`` and the end of its sentence."""
+    doc = verb.doc
     nxt = verb.i + 1
     while nxt < len(doc) and (doc[nxt].dep_ in ("advmod", "npadvmod") or doc[nxt].ent_type_ in TIME_ENTS):
         nxt += 1
-    if nxt < len(doc) and not (doc[nxt].is_punct and doc[nxt].text in ".;!?"):
-        return None
-    return doc[first - 1]
+    return nxt >= len(doc) or (doc[nxt].is_punct and doc[nxt].text in ".;!?")
+
+
+def _coordinated_start(verb: Token, start: int) -> int:
+    """``A, but B, the source added.`` parsed with the trailing verb as a conjunct of A's verb and
+    only B as its clause: a sentence-final attribution after a comma reports the whole sentence."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > verb.i or head.pos_ not in _VERBAL or not _ends_sentence(verb):
+        return start
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+        return start
+    if not any(c.dep_ in _CLAUSE_DEPS and c.i < subj.i for c in verb.children):
+        return start
+    return min(start, head.left_edge.idx)
 
 
 # verbs whose bare object is the person spoken to ("asked Mrs. Clinton")
@@ -384,7 +403,8 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
 
         source = source_span(subj) if subj is not None else None
         if frame == "c" and source and len(fragments) == 1 and fragments[0][1] < source[0] < tok.idx:
-            fragments = [(fragments[0][0], _before_attribution(doc, fragments[0][1], source[0]))]
+            end = _before_attribution(doc, fragments[0][1], source[0])
+            fragments = [(_coordinated_start(tok, fragments[0][0]), end)]
         frags = []
         for f in fragments:
             for g in _without(f, cue_chars):
