@@ -295,6 +295,9 @@ CASES = {
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",
         [(["the audit reports to be made public"], "Senator Lina Vost", "called for", "indirect")]),
+    "a parenthetical cue with the person spoken to": (
+        "The answer, the banker told them, was simple.",
+        [(["The answer", "was simple"], "the banker", "told", "indirect")]),
     "the holder of a chance speaks in its infinitive": (
         "Governor Ada Kerr has a rare chance to show that she can deliver a budget on time.",
         [(["that she can deliver a budget on time"], "Governor Ada Kerr", "to show", "indirect")]),
@@ -504,3 +507,27 @@ def test_report_in_a_relative_clause_is_a_recap(nlp):
     out = {s.content.text: s.resolution for s in extract_statements(nlp(text), "en", "t")}
     assert out == {"his forces would stay": {"rule": "verb:c:say", "recap": True},
                    "the decision to withdraw had been taken jointly": {"rule": "verb:c:say"}}
+
+
+def reparsed(nlp, text: str, changes: dict[str, tuple[str, str]]):
+    """``text`` parsed by ``nlp``, then with the head and label of some words changed (word -> (head word,
+    label)): how the parser reads the same structure in a longer article, where it is not reproducible alone."""
+    from spacy.tokens import Doc
+
+    doc = nlp(text)
+    index = {t.text: t.i for t in doc}
+    heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
+    for word, (head, dep) in changes.items():
+        heads[index[word]], deps[index[word]] = index[head], dep
+    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc],
+               heads=heads, deps=deps, ents=[t.ent_iob_ + (f"-{t.ent_type_}" if t.ent_type_ else "") for t in doc])
+
+
+def test_trailing_attribution_hung_on_the_content_as_a_conjunct(nlp):
+    from onrecord.extract.quotes import extract_statements
+
+    text = "This includes a new unit to train local police, Interior Minister Ana Ruiz told a Senate panel Wednesday."
+    doc = reparsed(nlp, text, {"told": ("includes", "conj"), "includes": ("includes", "ROOT")})
+    got = [(s.content.text, s.speaker_mention.text, s.cue.text) for s in extract_statements(doc, "en", "t")]
+    assert got == [("This includes a new unit to train local police", "Interior Minister Ana Ruiz", "told")]

@@ -141,11 +141,12 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         head = verb.head
         return _without(_edges(head), _edges(verb)), "a", None
     comma = _trailing(verb)
-    if comma is not None and "c" in cue.frames and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in children):
+    if comma is not None and "c" in cue.frames and not any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and not _addressee(c)) for c in children):
         head = verb.head
         return [(head.left_edge.idx, comma.idx)], "a", None  # "A, she said." hung on A's verb
     if verb.dep_ in ("parataxis", "relcl") and "c" in cue.frames and verb.head.pos_ in _VERBAL and not any(
-            c.dep_ in ("dobj", "xcomp", "prep") and not _adjunct(c) for c in children):
+            c.dep_ in ("dobj", "xcomp", "prep") and not _adjunct(c) and not _addressee(c) for c in children):
         # "This campaign, he says, is different": the parenthetical cue reports its host clause
         return _without(_edges(verb.head), _edges(verb)), "a", None
     if clauses and cue.frames:  # a cue listed for objects only ("see": only "sees X as Y") takes no clause
@@ -187,7 +188,7 @@ def _trailing(verb: Token) -> Token | None:
     """``..., she said.`` parsed as an adverbial clause of the reported verb: the comma before its
     subject, when the subject comes right before it, after its host, and the sentence ends there."""
     doc = verb.doc
-    if verb.dep_ != "advcl" or verb.i < verb.head.i or verb.head.pos_ not in _VERBAL:
+    if verb.dep_ not in ("advcl", "conj") or verb.i < verb.head.i or verb.head.pos_ not in _VERBAL:
         return None
     subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
     if subj is None or not person_like(subj):
@@ -202,9 +203,21 @@ def _ends_sentence(verb: Token) -> bool:
     """Only adverbs or a time stand between ``verb`` and the end of its sentence."""
     doc = verb.doc
     nxt = verb.i + 1
-    while nxt < len(doc) and (doc[nxt].dep_ in ("advmod", "npadvmod") or doc[nxt].ent_type_ in TIME_ENTS):
-        nxt += 1
+    objects = {c.left_edge.i: c.right_edge.i for c in verb.rights if _addressee(c)}
+    while nxt < len(doc):
+        tok = doc[nxt]
+        if nxt in objects:  # "..., Carter told a Senate panel Wednesday."
+            nxt = objects[nxt] + 1
+        elif tok.dep_ in ("advmod", "npadvmod") or tok.ent_type_ in TIME_ENTS:
+            nxt += 1
+        else:
+            break
     return nxt >= len(doc) or (doc[nxt].is_punct and doc[nxt].text in ".;!?")
+
+
+def _addressee(tok: Token) -> bool:
+    """The object of an addressing verb, the one spoken to: ``told reporters``, ``told The Post``."""
+    return tok.dep_ in ("dobj", "dative") and tok.head.lemma_ in _ADDRESSING and tok.i > tok.head.i
 
 
 def _coordinated_start(verb: Token, start: int) -> int:
