@@ -298,6 +298,9 @@ CASES = {
     "a parenthetical cue with the person spoken to": (
         "The answer, the banker told them, was simple.",
         [(["The answer", "was simple"], "the banker", "told", "indirect")]),
+    "that-clause hung on a noun down a chain of prepositions": (
+        "The governor said in one of a series of Twitter messages that the truck was carrying weapons when it struck the fence.",
+        [(["that the truck was carrying weapons when it struck the fence"], "The governor", "said", "indirect")]),
     "the holder of a chance speaks in its infinitive": (
         "Governor Ada Kerr has a rare chance to show that she can deliver a budget on time.",
         [(["that she can deliver a budget on time"], "Governor Ada Kerr", "to show", "indirect")]),

@@ -272,8 +272,14 @@ def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
     """``said in a statement that C``, ``told councillors that C``: the parser hangs the that-clause
     on the noun between the verb and its clause."""
     out = []
-    objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"]
     nouns = NOMINAL_CUES.get(verb.doc.lang_, {})
+    objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"]
+    media = [o for o in objects if o.head.lower_ == "in"]
+    while media:  # "said in one of a series of messages that C" (not "asked for support for its claim that C")
+        deeper = [o for p in media.pop().children if p.dep_ == "prep" for o in p.children
+                  if o.dep_ == "pobj" and o.lemma_.lower() not in nouns]
+        objects += deeper
+        media += deeper
     objects += [o for o in children if o.dep_ in ("dobj", "dative") and o.i > verb.i  # "told councillors that C"
                 and o.lemma_.lower() not in nouns]  # "repeated his statement that C" is the statement's
     for obj in objects:
