@@ -286,6 +286,11 @@ CASES = {
     "according to a document names its author": (
         "Turnout fell to 41 percent, according to a tally by the Electoral Commission.",
         [(["Turnout fell to 41 percent"], "the Electoral Commission", "according to", "indirect")]),
+    "according to at the end of a sentence reports all of it": (
+        "The agency also secretly helped a young journalist write a book that named dozens of agents, according to "
+        "a former official.",
+        [(["The agency also secretly helped a young journalist write a book that named dozens of agents"],
+          "a former official", "according to", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

@@ -486,6 +486,8 @@ def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             nxt = phrase_end + 1
             if s < tok.idx and nxt + 1 < n and doc[nxt].text == "," and doc[nxt + 1].dep_ == "cc":
                 e = min(e, phrase[1])  # "A fell, according to X, and B rose": only A is X's
+            elif tok.i > sent.start and doc[tok.i - 1].text == "," and (nxt >= sent.end or doc[nxt].text in ".;!?"):
+                s = min(s, sent.start_char)  # "A helped B write C, according to X.": the whole sentence is X's
             frags = _without((s, e), phrase)
             if not frags:
                 continue
