@@ -291,6 +291,11 @@ CASES = {
         "a former official.",
         [(["The agency also secretly helped a young journalist write a book that named dozens of agents"],
           "a former official", "according to", "indirect")]),
+    "a coordinated predicate before the cue is no content": (
+        "Governor Hale jokingly offered the farmer a job as Secretary of Agriculture, then says he’ll welcome advice "
+        "from anyone who wants to yell at him.",
+        [(["a job as Secretary of Agriculture"], "Governor Hale", "offered", "indirect"),
+         (["he’ll welcome advice from anyone who wants to yell at him"], "Governor Hale", "says", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

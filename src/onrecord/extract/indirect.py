@@ -105,6 +105,11 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     if len(clauses) > 1:  # "Fireworks broke out: Republicans said they ...": the lead before a colon is not content
         clauses = [c for c in clauses if not (c.i < verb.i and c.right_edge.i + 1 < verb.i
                                               and verb.doc[c.right_edge.i + 1].text in (":", ";"))] or clauses
+    if len(clauses) > 1 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        # "Kasich offered him a job, then says he will ...": a clause right before the verb that holds
+        # the verb's only subject is a coordinated predicate, not content
+        clauses = [c for c in clauses if not (c.i < verb.i and _joined_on(c, verb) and any(
+            s.dep_ == "nsubj" and person_like(s) and s.lower_ not in ("who", "that") for s in c.children))] or clauses
     if "c" in cue.frames and clauses:
         return [_clause_edges(c, lang) for c in clauses], "c", None
     if "c" in cue.frames:
@@ -159,6 +164,12 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         if obj:
             return [obj], "o3", None
     return [], "", None
+
+
+def _joined_on(clause: Token, verb: Token) -> bool:
+    """Only a comma, a conjunction or an adverb (``, then``, ``and``) stands between ``clause`` and ``verb``."""
+    gap = clause.doc[clause.right_edge.i + 1:verb.i]
+    return len(gap) > 0 and all(t.text == "," or t.dep_ in ("cc", "advmod") for t in gap)
 
 
 def _end_before(doc: Doc, i: int, floor: int) -> int:
