@@ -296,6 +296,11 @@ CASES = {
         "from anyone who wants to yell at him.",
         [(["a job as Secretary of Agriculture"], "Governor Hale", "offered", "indirect"),
          (["he’ll welcome advice from anyone who wants to yell at him"], "Governor Hale", "says", "indirect")]),
+    "an as-clause with its own object tells when, not who said it": (
+        "The refugees wept as they saw for the first time the abundance in the shops.", []),
+    "an as-clause without its own object reports its host": (
+        "The factory will close in March, as the Herald reported on Tuesday.",
+        [(["The factory will close in March"], "the Herald", "reported", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

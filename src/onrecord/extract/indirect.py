@@ -142,7 +142,8 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
             return [prep[0]], "o", prep[1]
     if verb.lemma_ == "continue":
         return [], "", None  # "continued" reports only a quotation it follows, never a host clause
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and (
+            verb.i < verb.head.i or not _has_own_content(verb)):
         head = verb.head
         return _without(_edges(head), _edges(verb)), "a", None
     comma = _trailing(verb)
@@ -170,6 +171,23 @@ def _joined_on(clause: Token, verb: Token) -> bool:
     """Only a comma, a conjunction or an adverb (``, then``, ``and``) stands between ``clause`` and ``verb``."""
     gap = clause.doc[clause.right_edge.i + 1:verb.i]
     return len(gap) > 0 and all(t.text == "," or t.dep_ in ("cc", "advmod") for t in gap)
+
+
+_AS_PREPS = frozenset({"in", "by", "at"})  # "as X noted in The Intercept", "as first reported by X"
+
+
+def _has_own_content(verb: Token) -> bool:
+    """A verb with an object, clause or prepositional object of its own after it: ``as he introduced
+    his wife``, ``as they saw for the first time ...`` tell when, not whose words the host clause is
+    (a subjectless ``as might be expected from X`` never does)."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.lower_ not in ("it", "so") and not _addressee(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ not in _AS_PREPS and not _adjunct(c):
+            return True
+    return False
 
 
 def _end_before(doc: Doc, i: int, floor: int) -> int:
