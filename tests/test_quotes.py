@@ -301,6 +301,18 @@ CASES = {
     "an as-clause without its own object reports its host": (
         "The factory will close in March, as the Herald reported on Tuesday.",
         [(["The factory will close in March"], "the Herald", "reported", "indirect")]),
+    "a weaker speech verb coordinated in the cue's tense is a statement of its own": (
+        "She said she admires his determination and highlighted their shared goals on health care.",
+        [(["she admires his determination"], "She", "said", "indirect"),
+         (["their shared goals on health care"], "She", "highlighted", "indirect")]),
+    "an unlisted verb with its own that-clause, coordinated under the content": (
+        "The mayor conceded that his aide had touched the reporter but implied that it was her fault.",
+        [(["that his aide had touched the reporter"], "The mayor", "conceded", "indirect"),
+         (["that it was her fault"], "The mayor", "implied", "indirect")]),
+    "a that-clause does not end with the conjunction of the cue's conjunct": (
+        "Mayor Hale conceded that the aide had pushed the reporter but implied that it was her fault.",
+        [(["that the aide had pushed the reporter"], "Mayor Hale", "conceded", "indirect"),
+         (["that it was her fault"], "Mayor Hale", "implied", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

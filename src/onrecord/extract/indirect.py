@@ -64,12 +64,22 @@ def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
             return s, prev.idx + len(prev)
     for c in clause.rights:
         deps = {g.dep_ for g in c.children}
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not deps & {"nsubj", "nsubjpass"} and c.lemma_ not in lexicon \
+                and c.lemma_ not in _NOT_GENERIC and any(g.dep_ == "ccomp" and _has_that(g) for g in c.children):
+            return s, _end_before(doc, c.left_edge.i, clause.i)  # "conceded that A but implied that B"
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ in lexicon and not deps & {"nsubj", "nsubjpass"} and (
                 deps & {"ccomp", "xcomp"} or "dobj" not in deps  # "had not yet found evidence" is content
-                or (lexicon[c.lemma_].weight >= 0.7 and "aux" not in deps and c.tag_ == clause.head.tag_)):
+                or (lexicon[c.lemma_].weight >= 0.6 and "aux" not in deps and c.tag_ == clause.head.tag_)):
             # "said its offer was fair and accused the union of ...": a speech act in the reporting verb's tense
             return s, _end_before(doc, c.left_edge.i, clause.i)
+    last = clause.right_edge
+    if last.dep_ == "cc" and last.i > clause.i:  # "that A pushed B but | implied that C": the "but" joins the cue's conjunct
+        return s, _end_before(doc, last.i + 1, clause.i)
     return s, e
+
+
+def _has_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _without(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
