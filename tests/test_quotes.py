@@ -313,6 +313,11 @@ CASES = {
         "Mayor Hale conceded that the aide had pushed the reporter but implied that it was her fault.",
         [(["that the aide had pushed the reporter"], "Mayor Hale", "conceded", "indirect"),
          (["that it was her fault"], "Mayor Hale", "implied", "indirect")]),
+    "a clause verb's own preposition for what it is about": (
+        "He argued against intervention by outside powers in Syria.",
+        [(["intervention by outside powers in Syria"], "He", "argued against", "indirect")]),
+    "agreeing with someone": ("The union agreed with the analysis.",
+                              [(["the analysis"], "The union", "agreed with", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

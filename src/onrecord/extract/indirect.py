@@ -25,6 +25,9 @@ _FALLBACK_PREPS = frozenset({"about", "of", "on", "against", "at"})
 # speech and attitude verbs whose prepositional object is what they are about: "warned of ..."
 _PREP_CUES = frozenset({"warn", "worry", "boast", "complain", "agree", "tweet", "joke", "lament", "speculate",
                         "hint", "caution", "fear", "testify", "muse", "scoff", "disagree", "quip", "think", "brag"})
+# a clause verb's own preposition for what it is about: "argued against ...", "responded to ..."
+_OWN_PREPS = {"argue": frozenset({"for", "against"}), "respond": frozenset({"to"}), "insist": frozenset({"on"}),
+              "agree": frozenset({"with"}), "disagree": frozenset({"with"}), "wonder": frozenset({"about"})}
 _FRAME_FACTOR = {"o2": 0.6, "c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
 # speech verbs whose bare object is rarely what was said ("said it", "told reporters")
 _NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "read", "put", "post",
@@ -167,7 +170,8 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         return _without(_edges(verb.head), _edges(verb)), "a", None
     if clauses and cue.frames:  # a cue listed for objects only ("see": only "sees X as Y") takes no clause
         return [_clause_edges(c, lang) for c in clauses], "c2", None
-    prep = _prep_object(children, _FALLBACK_PREPS) if verb.lemma_ in _PREP_CUES else None
+    preps = _OWN_PREPS.get(verb.lemma_, frozenset()) | (_FALLBACK_PREPS if verb.lemma_ in _PREP_CUES else frozenset())
+    prep = _prep_object(children, preps)
     if prep:
         return [prep[0]], "o2", prep[1]  # "complained about ...", "hinted at ..."
     if "c" in cue.frames and verb.lemma_ not in _NO_OBJECT_CUES:
