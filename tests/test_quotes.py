@@ -318,6 +318,8 @@ CASES = {
         [(["intervention by outside powers in Syria"], "He", "argued against", "indirect")]),
     "agreeing with someone": ("The union agreed with the analysis.",
                               [(["the analysis"], "The union", "agreed with", "indirect")]),
+    "sees X as a clause": ("Mr. Hale sees the governor as captured by a hard-line philosophy.",
+                           [(["the governor as captured by a hard-line philosophy"], "Mr. Hale", "sees", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

@@ -108,7 +108,8 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     children = list(verb.children)
     if verb.lemma_ in _AS_VERBS:  # "sees Clinton as the stronger candidate"
         obj = next((c for c in children if c.dep_ == "dobj"), None)
-        as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        as_ = next((c for c in children if (c.dep_ == "prep" and c.lower_ == "as") or (
+            c.dep_ == "advcl" and c.left_edge.lower_ == "as")), None)  # "sees X as captured by ...", "as most unfair"
         if obj is not None and as_ is not None and obj.i < as_.i:
             return [(obj.left_edge.idx, as_.right_edge.idx + len(as_.right_edge))], "o", None
     clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS] or _misattached_clauses(verb, children)
