@@ -320,6 +320,9 @@ CASES = {
                               [(["the analysis"], "The union", "agreed with", "indirect")]),
     "sees X as a clause": ("Mr. Hale sees the governor as captured by a hard-line philosophy.",
                            [(["the governor as captured by a hard-line philosophy"], "Mr. Hale", "sees", "indirect")]),
+    "how a person seemed is the writer's hedged reading, no one's words": (
+        "Mayor Hale seemed irritated by the question.", [(["Mayor Hale", "irritated"], None, "seemed", "indirect")]),
+    "how a thing seems is no statement": ("The outline of a strategy seems clear.", []),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),

@@ -34,6 +34,7 @@ _NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "
                              "see", "find", "think", "maintain", "answer", "consider"})
 _NO_SOURCE_FACTOR = 0.85
 _INF_DEPS = frozenset({"xcomp"})
+_SEEMING = frozenset({"seem", "appear"})  # raising verbs: "X seemed irritated", "appears weak"
 _OBJ_DEPS = frozenset({"dobj"})
 _ENTITY_SOURCES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "data", "figure", "analysis", "research",
@@ -142,6 +143,12 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
                     if o.dep_ == "dobj" and o.i < c.i:
                         s = min(s, o.left_edge.idx)
                 return [(s, e)], "x", None
+    if verb.lemma_ in _SEEMING:
+        comp = next((c for c in children if c.i > verb.i and (c.dep_ in ("acomp", "attr", "oprd") or (
+            c.dep_ == "prep" and c.lower_ == "like"))), None)
+        subj = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if comp is not None and person_like(subj):  # "Clinton seemed irritated": the writer's hedged reading
+            return [(subj.left_edge.idx, _edges(comp)[1])], "x", None
     preps = OBJECT_PREPS.get(lang, frozenset())
     if "o" in cue.frames:
         obj = _object(verb, children)
