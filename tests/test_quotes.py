@@ -323,6 +323,9 @@ CASES = {
     "how a person seemed is the writer's hedged reading, no one's words": (
         "Mayor Hale seemed irritated by the question.", [(["Mayor Hale", "irritated"], None, "seemed", "indirect")]),
     "how a thing seems is no statement": ("The outline of a strategy seems clear.", []),
+    "a report followed by 'a claim X has not confirmed' stays the reporter's": (
+        "Lind repeated that the fire had been started by intruders who broke a lock, a claim police have not confirmed.",
+        [(["that the fire had been started by intruders who broke a lock"], "Lind", "repeated", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),
