@@ -574,3 +574,12 @@ def test_trailing_attribution_hung_on_the_content_as_a_conjunct(nlp):
     doc = reparsed(nlp, text, {"told": ("includes", "conj"), "includes": ("includes", "ROOT")})
     got = [(s.content.text, s.speaker_mention.text, s.cue.text) for s in extract_statements(doc, "en", "t")]
     assert got == [("This includes a new unit to train local police", "Interior Minister Ana Ruiz", "told")]
+
+
+def test_according_to_closing_a_sentence_keeps_the_report_inside_it(nlp):
+    from onrecord.extract.quotes import extract_statements
+
+    text = ("Lindqvist said the Norvan contingent had «prevented the collapse of the state» and invited Hollen to visit "
+            "Mirsk in the spring, according to the press service.")
+    got = [s.speaker_mention.text for s in extract_statements(nlp(text), "en", "t") if "contingent" in s.content.text]
+    assert got == ["Lindqvist"]

@@ -516,6 +516,7 @@ def _that_clauses(verb: Token, frags: list[tuple[int, int]]) -> list[list[tuple[
 def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     """``according to X``: content is the clause the phrase hangs on, minus the phrase."""
     pairs = ACCORDING_TO.get(lang, ())
+    lexicon = cues_for(lang)
     drafts: list[Draft] = []
     n = len(doc)
     for tok in doc:
@@ -538,13 +539,21 @@ def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             if s < tok.idx and nxt + 1 < n and doc[nxt].text == "," and doc[nxt + 1].dep_ == "cc":
                 e = min(e, phrase[1])  # "A fell, according to X, and B rose": only A is X's
             elif tok.i > sent.start and doc[tok.i - 1].text == "," and (nxt >= sent.end or doc[nxt].text in ".;!?"):
-                s = min(s, sent.start_char)  # "A helped B write C, according to X.": the whole sentence is X's
+                s = min(s, _clause_start(head, lexicon))  # "A helped B write C, according to X.": the whole clause is X's
             frags = _without((s, e), phrase)
             if not frags:
                 continue
             source = source_span(_author(obj)) if obj is not None else None
             drafts.append(Draft(frags, (tok.idx, to.idx + len(to)), source, 0.85, "according", tok.i))
     return drafts
+
+
+def _clause_start(verb: Token, lexicon: dict) -> int:
+    """Where the clause that ``verb`` completes starts (``helped B write C``), not reaching into a
+    report of its own (``X said A ..., according to Y`` keeps X's statement)."""
+    while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and verb.head.lemma_ not in lexicon:
+        verb = verb.head
+    return verb.left_edge.idx
 
 
 def _author(obj: Token) -> Token:
