@@ -286,6 +286,46 @@ CASES = {
     "according to a document names its author": (
         "Turnout fell to 41 percent, according to a tally by the Electoral Commission.",
         [(["Turnout fell to 41 percent"], "the Electoral Commission", "according to", "indirect")]),
+    "according to at the end of a sentence reports all of it": (
+        "The agency also secretly helped a young journalist write a book that named dozens of agents, according to "
+        "a former official.",
+        [(["The agency also secretly helped a young journalist write a book that named dozens of agents"],
+          "a former official", "according to", "indirect")]),
+    "a coordinated predicate before the cue is no content": (
+        "Governor Hale jokingly offered the farmer a job as Secretary of Agriculture, then says he’ll welcome advice "
+        "from anyone who wants to yell at him.",
+        [(["a job as Secretary of Agriculture"], "Governor Hale", "offered", "indirect"),
+         (["he’ll welcome advice from anyone who wants to yell at him"], "Governor Hale", "says", "indirect")]),
+    "an as-clause with its own object tells when, not who said it": (
+        "The refugees wept as they saw for the first time the abundance in the shops.", []),
+    "an as-clause without its own object reports its host": (
+        "The factory will close in March, as the Herald reported on Tuesday.",
+        [(["The factory will close in March"], "the Herald", "reported", "indirect")]),
+    "a weaker speech verb coordinated in the cue's tense is a statement of its own": (
+        "She said she admires his determination and highlighted their shared goals on health care.",
+        [(["she admires his determination"], "She", "said", "indirect"),
+         (["their shared goals on health care"], "She", "highlighted", "indirect")]),
+    "an unlisted verb with its own that-clause, coordinated under the content": (
+        "The mayor conceded that his aide had touched the reporter but implied that it was her fault.",
+        [(["that his aide had touched the reporter"], "The mayor", "conceded", "indirect"),
+         (["that it was her fault"], "The mayor", "implied", "indirect")]),
+    "a that-clause does not end with the conjunction of the cue's conjunct": (
+        "Mayor Hale conceded that the aide had pushed the reporter but implied that it was her fault.",
+        [(["that the aide had pushed the reporter"], "Mayor Hale", "conceded", "indirect"),
+         (["that it was her fault"], "Mayor Hale", "implied", "indirect")]),
+    "a clause verb's own preposition for what it is about": (
+        "He argued against intervention by outside powers in Syria.",
+        [(["intervention by outside powers in Syria"], "He", "argued against", "indirect")]),
+    "agreeing with someone": ("The union agreed with the analysis.",
+                              [(["the analysis"], "The union", "agreed with", "indirect")]),
+    "sees X as a clause": ("Mr. Hale sees the governor as captured by a hard-line philosophy.",
+                           [(["the governor as captured by a hard-line philosophy"], "Mr. Hale", "sees", "indirect")]),
+    "how a person seemed is the writer's hedged reading, no one's words": (
+        "Mayor Hale seemed irritated by the question.", [(["Mayor Hale", "irritated"], None, "seemed", "indirect")]),
+    "how a thing seems is no statement": ("The outline of a strategy seems clear.", []),
+    "a report followed by 'a claim X has not confirmed' stays the reporter's": (
+        "Lind repeated that the fire had been started by intruders who broke a lock, a claim police have not confirmed.",
+        [(["that the fire had been started by intruders who broke a lock"], "Lind", "repeated", "indirect")]),
     "introducing a bill is no statement": ("Senator Lina Vost introduced a bill on rural broadband.", []),
     "releasing a thing is no statement": ("Police released video of the arrest on Friday.", []),
     "the person asked is no content": ("A young woman in the audience asked Mayor Lind.", []),
@@ -295,9 +335,24 @@ CASES = {
     "for-to clause of an object cue": (
         "Senator Lina Vost has repeatedly called for the audit reports to be made public.",
         [(["the audit reports to be made public"], "Senator Lina Vost", "called for", "indirect")]),
+    "a parenthetical cue with the person spoken to": (
+        "The answer, the banker told them, was simple.",
+        [(["The answer", "was simple"], "the banker", "told", "indirect")]),
+    "that-clause hung on a noun down a chain of prepositions": (
+        "The governor said in one of a series of Twitter messages that the truck was carrying weapons when it struck the fence.",
+        [(["that the truck was carrying weapons when it struck the fence"], "The governor", "said", "indirect")]),
     "the holder of a chance speaks in its infinitive": (
         "Governor Ada Kerr has a rare chance to show that she can deliver a budget on time.",
         [(["that she can deliver a budget on time"], "Governor Ada Kerr", "to show", "indirect")]),
+    "a sentence-final attribution hung on the first of two clauses reports both": (
+        "Mayor Lind told reporters he was tired, but the council rejected his plea, the spokesman added.",
+        [(["Mayor Lind told reporters he was tired, but the council rejected his plea"], "the spokesman", "added",
+          "indirect")]),
+    "a report of a report, attributed after a comma, is the outer speaker's": (
+        "Karlsson told investigators in May she was advised by a former minister to use a private phone, "
+        "the Guardian reported late Tuesday.",
+        [(["Karlsson told investigators in May she was advised by a former minister to use a private phone"],
+          "the Guardian", "reported", "indirect")]),
 }
 
 
@@ -495,3 +550,36 @@ def test_report_in_a_relative_clause_is_a_recap(nlp):
     out = {s.content.text: s.resolution for s in extract_statements(nlp(text), "en", "t")}
     assert out == {"his forces would stay": {"rule": "verb:c:say", "recap": True},
                    "the decision to withdraw had been taken jointly": {"rule": "verb:c:say"}}
+
+
+def reparsed(nlp, text: str, changes: dict[str, tuple[str, str]]):
+    """``text`` parsed by ``nlp``, then with the head and label of some words changed (word -> (head word,
+    label)): how the parser reads the same structure in a longer article, where it is not reproducible alone."""
+    from spacy.tokens import Doc
+
+    doc = nlp(text)
+    index = {t.text: t.i for t in doc}
+    heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
+    for word, (head, dep) in changes.items():
+        heads[index[word]], deps[index[word]] = index[head], dep
+    return Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc],
+               heads=heads, deps=deps, ents=[t.ent_iob_ + (f"-{t.ent_type_}" if t.ent_type_ else "") for t in doc])
+
+
+def test_trailing_attribution_hung_on_the_content_as_a_conjunct(nlp):
+    from onrecord.extract.quotes import extract_statements
+
+    text = "This includes a new unit to train local police, Interior Minister Ana Ruiz told a Senate panel Wednesday."
+    doc = reparsed(nlp, text, {"told": ("includes", "conj"), "includes": ("includes", "ROOT")})
+    got = [(s.content.text, s.speaker_mention.text, s.cue.text) for s in extract_statements(doc, "en", "t")]
+    assert got == [("This includes a new unit to train local police", "Interior Minister Ana Ruiz", "told")]
+
+
+def test_according_to_closing_a_sentence_keeps_the_report_inside_it(nlp):
+    from onrecord.extract.quotes import extract_statements
+
+    text = ("Lindqvist said the Norvan contingent had «prevented the collapse of the state» and invited Hollen to visit "
+            "Mirsk in the spring, according to the press service.")
+    got = [s.speaker_mention.text for s in extract_statements(nlp(text), "en", "t") if "contingent" in s.content.text]
+    assert got == ["Lindqvist"]

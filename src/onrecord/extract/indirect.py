@@ -25,12 +25,16 @@ _FALLBACK_PREPS = frozenset({"about", "of", "on", "against", "at"})
 # speech and attitude verbs whose prepositional object is what they are about: "warned of ..."
 _PREP_CUES = frozenset({"warn", "worry", "boast", "complain", "agree", "tweet", "joke", "lament", "speculate",
                         "hint", "caution", "fear", "testify", "muse", "scoff", "disagree", "quip", "think", "brag"})
+# a clause verb's own preposition for what it is about: "argued against ...", "responded to ..."
+_OWN_PREPS = {"argue": frozenset({"for", "against"}), "respond": frozenset({"to"}), "insist": frozenset({"on"}),
+              "agree": frozenset({"with"}), "disagree": frozenset({"with"}), "wonder": frozenset({"about"})}
 _FRAME_FACTOR = {"o2": 0.6, "c": 1.0, "x": 0.9, "o": 0.8, "a": 0.9, "c2": 0.8, "o3": 0.5}
 # speech verbs whose bare object is rarely what was said ("said it", "told reporters")
 _NO_OBJECT_CUES = frozenset({"say", "tell", "add", "ask", "write", "continue", "read", "put", "post",
                              "see", "find", "think", "maintain", "answer", "consider"})
 _NO_SOURCE_FACTOR = 0.85
 _INF_DEPS = frozenset({"xcomp"})
+_SEEMING = frozenset({"seem", "appear"})  # raising verbs: "X seemed irritated", "appears weak"
 _OBJ_DEPS = frozenset({"dobj"})
 _ENTITY_SOURCES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "data", "figure", "analysis", "research",
@@ -67,12 +71,22 @@ def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
             return s, prev.idx + len(prev)
     for c in clause.rights:
         deps = {g.dep_ for g in c.children}
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not deps & {"nsubj", "nsubjpass"} and c.lemma_ not in lexicon \
+                and c.lemma_ not in _NOT_GENERIC and any(g.dep_ == "ccomp" and _has_that(g) for g in c.children):
+            return s, _end_before(doc, c.left_edge.i, clause.i)  # "conceded that A but implied that B"
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ in lexicon and not deps & {"nsubj", "nsubjpass"} and (
                 deps & {"ccomp", "xcomp"} or "dobj" not in deps  # "had not yet found evidence" is content
-                or (lexicon[c.lemma_].weight >= 0.7 and "aux" not in deps and c.tag_ == clause.head.tag_)):
+                or (lexicon[c.lemma_].weight >= 0.6 and "aux" not in deps and c.tag_ == clause.head.tag_)):
             # "said its offer was fair and accused the union of ...": a speech act in the reporting verb's tense
             return s, _end_before(doc, c.left_edge.i, clause.i)
+    last = clause.right_edge
+    if last.dep_ == "cc" and last.i > clause.i:  # "that A pushed B but | implied that C": the "but" joins the cue's conjunct
+        return s, _end_before(doc, last.i + 1, clause.i)
     return s, e
+
+
+def _has_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _without(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
@@ -98,7 +112,8 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
     children = list(verb.children)
     if verb.lemma_ in _AS_VERBS:  # "sees Clinton as the stronger candidate"
         obj = next((c for c in children if c.dep_ == "dobj"), None)
-        as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        as_ = next((c for c in children if (c.dep_ == "prep" and c.lower_ == "as") or (
+            c.dep_ == "advcl" and c.left_edge.lower_ == "as")), None)  # "sees X as captured by ...", "as most unfair"
         if obj is not None and as_ is not None and obj.i < as_.i:
             return [(obj.left_edge.idx, as_.right_edge.idx + len(as_.right_edge))], "o", None
     clauses = [c for c in children if c.dep_ in _CLAUSE_DEPS] or _misattached_clauses(verb, children)
@@ -112,6 +127,11 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         # "“It's finished,” she said of the election, in which she was sure T would win": a clause after the
         # quotation's attribution that opens inside another clause is not what was said
         clauses = [c for c in clauses if c.i < verb.i or not _opens_inside(verb, c)]
+    if len(clauses) > 1 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        # "Kasich offered him a job, then says he will ...": a clause right before the verb that holds
+        # the verb's only subject is a coordinated predicate, not content
+        clauses = [c for c in clauses if not (c.i < verb.i and _joined_on(c, verb) and any(
+            s.dep_ == "nsubj" and person_like(s) and s.lower_ not in ("who", "that") for s in c.children))] or clauses
     if "c" in cue.frames and clauses:
         return [_clause_edges(c, lang) for c in clauses], "c", None
     if "c" in cue.frames:
@@ -130,6 +150,12 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
                     if o.dep_ == "dobj" and o.i < c.i:
                         s = min(s, o.left_edge.idx)
                 return [(s, e)], "x", None
+    if verb.lemma_ in _SEEMING:
+        comp = next((c for c in children if c.i > verb.i and (c.dep_ in ("acomp", "attr", "oprd") or (
+            c.dep_ == "prep" and c.lower_ == "like"))), None)
+        subj = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if comp is not None and person_like(subj):  # "Clinton seemed irritated": the writer's hedged reading
+            return [(subj.left_edge.idx, _edges(comp)[1])], "x", None
     preps = OBJECT_PREPS.get(lang, frozenset())
     if "o" in cue.frames:
         obj = _object(verb, children)
@@ -144,20 +170,23 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
             return [prep[0]], "o", prep[1]
     if verb.lemma_ == "continue":
         return [], "", None  # "continued" reports only a quotation it follows, never a host clause
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and (
+            verb.i < verb.head.i or not _has_own_content(verb)):
         head = verb.head
         return _without(_edges(head), _edges(verb)), "a", None
     comma = _trailing(verb)
-    if comma is not None and "c" in cue.frames and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in children):
+    if comma is not None and "c" in cue.frames and not any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and not _addressee(c)) for c in children):
         head = verb.head
         return [(head.left_edge.idx, comma.idx)], "a", None  # "A, she said." hung on A's verb
     if verb.dep_ in ("parataxis", "relcl") and "c" in cue.frames and verb.head.pos_ in _VERBAL and not any(
-            c.dep_ in ("dobj", "xcomp", "prep") and not _adjunct(c) for c in children):
+            c.dep_ in ("dobj", "xcomp", "prep") and not _adjunct(c) and not _addressee(c) for c in children):
         # "This campaign, he says, is different": the parenthetical cue reports its host clause
         return _without(_edges(verb.head), _edges(verb)), "a", None
     if clauses and cue.frames:  # a cue listed for objects only ("see": only "sees X as Y") takes no clause
         return [_clause_edges(c, lang) for c in clauses], "c2", None
-    prep = _prep_object(children, _FALLBACK_PREPS) if verb.lemma_ in _PREP_CUES else None
+    preps = _OWN_PREPS.get(verb.lemma_, frozenset()) | (_FALLBACK_PREPS if verb.lemma_ in _PREP_CUES else frozenset())
+    prep = _prep_object(children, preps)
     if prep:
         return [prep[0]], "o2", prep[1]  # "complained about ...", "hinted at ..."
     if "c" in cue.frames and verb.lemma_ not in _NO_OBJECT_CUES:
@@ -165,6 +194,29 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         if obj:
             return [obj], "o3", None
     return [], "", None
+
+
+def _joined_on(clause: Token, verb: Token) -> bool:
+    """Only a comma, a conjunction or an adverb (``, then``, ``and``) stands between ``clause`` and ``verb``."""
+    gap = clause.doc[clause.right_edge.i + 1:verb.i]
+    return len(gap) > 0 and all(t.text == "," or t.dep_ in ("cc", "advmod") for t in gap)
+
+
+_AS_PREPS = frozenset({"in", "by", "at"})  # "as X noted in The Intercept", "as first reported by X"
+
+
+def _has_own_content(verb: Token) -> bool:
+    """A verb with an object, clause or prepositional object of its own after it: ``as he introduced
+    his wife``, ``as they saw for the first time ...`` tell when, not whose words the host clause is
+    (a subjectless ``as might be expected from X`` never does)."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.lower_ not in ("it", "so") and not _addressee(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ not in _AS_PREPS and not _adjunct(c):
+            return True
+    return False
 
 
 def _end_before(doc: Doc, i: int, floor: int) -> int:
@@ -194,7 +246,7 @@ def _trailing(verb: Token) -> Token | None:
     """``..., she said.`` parsed as an adverbial clause of the reported verb: the comma before its
     subject, when the subject comes right before it, after its host, and the sentence ends there."""
     doc = verb.doc
-    if verb.dep_ != "advcl" or verb.i < verb.head.i or verb.head.pos_ not in _VERBAL:
+    if verb.dep_ not in ("advcl", "conj") or verb.i < verb.head.i or verb.head.pos_ not in _VERBAL:
         return None
     subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
     if subj is None or not person_like(subj):
@@ -202,12 +254,43 @@ def _trailing(verb: Token) -> Token | None:
     first = subj.left_edge.i
     if first == 0 or doc[first - 1].text != "," or doc[first - 1].i <= verb.head.left_edge.i:
         return None
+    return doc[first - 1] if _ends_sentence(verb) else None
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Only adverbs or a time stand between ``verb`` and the end of its sentence."""
+    doc = verb.doc
     nxt = verb.i + 1
-    while nxt < len(doc) and (doc[nxt].dep_ in ("advmod", "npadvmod") or doc[nxt].ent_type_ in TIME_ENTS):
-        nxt += 1
-    if nxt < len(doc) and not (doc[nxt].is_punct and doc[nxt].text in ".;!?"):
-        return None
-    return doc[first - 1]
+    objects = {c.left_edge.i: c.right_edge.i for c in verb.rights if _addressee(c)}
+    while nxt < len(doc):
+        tok = doc[nxt]
+        if nxt in objects:  # "..., Carter told a Senate panel Wednesday."
+            nxt = objects[nxt] + 1
+        elif tok.dep_ in ("advmod", "npadvmod") or tok.ent_type_ in TIME_ENTS:
+            nxt += 1
+        else:
+            break
+    return nxt >= len(doc) or (doc[nxt].is_punct and doc[nxt].text in ".;!?")
+
+
+def _addressee(tok: Token) -> bool:
+    """The object of an addressing verb, the one spoken to: ``told reporters``, ``told The Post``."""
+    return tok.dep_ in ("dobj", "dative") and tok.head.lemma_ in _ADDRESSING and tok.i > tok.head.i
+
+
+def _coordinated_start(verb: Token, start: int) -> int:
+    """``A, but B, the source added.`` parsed with the trailing verb as a conjunct of A's verb and
+    only B as its clause: a sentence-final attribution after a comma reports the whole sentence."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > verb.i or head.pos_ not in _VERBAL or not _ends_sentence(verb):
+        return start
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+        return start
+    if not any(c.dep_ in _CLAUSE_DEPS and c.i < subj.i for c in verb.children):
+        return start
+    return min(start, head.left_edge.idx)
 
 
 # verbs whose bare object is the person spoken to ("asked Mrs. Clinton")
@@ -260,8 +343,14 @@ def _misattached_clauses(verb: Token, children: list[Token]) -> list[Token]:
     """``said in a statement that C``, ``told councillors that C``: the parser hangs the that-clause
     on the noun between the verb and its clause."""
     out = []
-    objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"]
     nouns = NOMINAL_CUES.get(verb.doc.lang_, {})
+    objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"]
+    media = [o for o in objects if o.head.lower_ == "in"]
+    while media:  # "said in one of a series of messages that C" (not "asked for support for its claim that C")
+        deeper = [o for p in media.pop().children if p.dep_ == "prep" for o in p.children
+                  if o.dep_ == "pobj" and o.lemma_.lower() not in nouns]
+        objects += deeper
+        media += deeper
     objects += [o for o in children if o.dep_ in ("dobj", "dative") and o.i > verb.i  # "told councillors that C"
                 and o.lemma_.lower() not in nouns]  # "repeated his statement that C" is the statement's
     cue = cues_for(verb.doc.lang_).get(verb.lemma_)
@@ -423,7 +512,8 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
 
         source = source_span(subj) if subj is not None else None
         if frame == "c" and source and len(fragments) == 1 and fragments[0][1] < source[0] < tok.idx:
-            fragments = [(fragments[0][0], _before_attribution(doc, fragments[0][1], source[0]))]
+            end = _before_attribution(doc, fragments[0][1], source[0])
+            fragments = [(_coordinated_start(tok, fragments[0][0]), end)]
         frags = []
         for f in fragments:
             for g in _without(f, cue_chars):
@@ -465,6 +555,7 @@ def _that_clauses(verb: Token, frags: list[tuple[int, int]]) -> list[list[tuple[
 def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     """``according to X``: content is the clause the phrase hangs on, minus the phrase."""
     pairs = ACCORDING_TO.get(lang, ())
+    lexicon = cues_for(lang)
     drafts: list[Draft] = []
     n = len(doc)
     for tok in doc:
@@ -488,6 +579,8 @@ def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
             nxt = phrase_end + 1
             if s < tok.idx and nxt + 1 < n and doc[nxt].text == "," and doc[nxt + 1].dep_ == "cc":
                 e = min(e, phrase[1])  # "A fell, according to X, and B rose": only A is X's
+            elif tok.i > sent.start and doc[tok.i - 1].text == "," and (nxt >= sent.end or doc[nxt].text in ".;!?"):
+                s = min(s, _clause_start(head, lexicon))  # "A helped B write C, according to X.": the whole clause is X's
             frags = _without((s, e), phrase)
             if not frags:
                 continue
@@ -508,6 +601,14 @@ def _loose_phrase(doc: Doc, start: int) -> tuple[int, int] | None:
     if last < start or doc[last].pos_ not in ("NOUN", "PROPN") or doc[last].ent_type_ in TIME_ENTS:
         return None
     return start, last
+
+
+def _clause_start(verb: Token, lexicon: dict) -> int:
+    """Where the clause that ``verb`` completes starts (``helped B write C``), not reaching into a
+    report of its own (``X said A ..., according to Y`` keeps X's statement)."""
+    while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and verb.head.lemma_ not in lexicon:
+        verb = verb.head
+    return verb.left_edge.idx
 
 
 def _author(obj: Token) -> Token:

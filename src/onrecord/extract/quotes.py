@@ -17,6 +17,7 @@ from .indirect import according_drafts, colon_drafts, hearsay_drafts, stance_dra
 from .headlines import headline_drafts
 from .nominals import nominal_drafts
 from .quote_marks import QUOTE_CHARS, find_quoted
+from .reporting import NOMINAL_CUES
 from .sources import person_like, source_span, subject_of
 
 __all__ = ["EXTRACTOR", "extract_statements"]
@@ -98,12 +99,22 @@ def _cut(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
     return [f for f in ((s, cut[0]), (cut[1], e)) if f[1] > f[0]]
 
 
-def _reports_itself(inner: Draft, outer: Draft) -> bool:
+def _reports_itself(doc: Doc, inner: Draft, outer: Draft) -> bool:
     """``X repeated that C, a claim police have not confirmed``: a clause before its cue that
-    holds a whole report of its own (cue and subject, no quotation marks) is that report."""
+    holds a whole report of its own (cue and subject, no quotation marks) is that report; not when
+    the outer speaker follows it after a bare comma (``X told Y that C, the source added``)."""
+    if outer.source and doc.text[outer.end:outer.source[0]].strip() == "," and not _names_a_claim(doc, outer.source):
+        return False
     return (outer.cue is not None and inner.cue is not None and inner.source is not None and not inner.quotes
             and outer.end <= outer.cue[0] and outer.start == inner.source[0] and inner.cue[1] <= outer.end
             and inner.rule.startswith("verb:c:"))  # a clause report; "68 percent backed the charter, X said" stays X's
+
+
+def _names_a_claim(doc: Doc, span: tuple[int, int]) -> bool:
+    """The span holds a statement noun (``a claim police``: the parser ran the apposition into the subject)."""
+    nouns = NOMINAL_CUES.get(doc.lang_, {})
+    chars = doc.char_span(*span, alignment_mode="expand")
+    return chars is not None and any(t.lemma_.lower() in nouns for t in chars)
 
 
 # "X seemed to offer ...": the raising verb gives way to the reporting verb it carries
@@ -125,7 +136,7 @@ def _unnest(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                     inner.rule.startswith("noun:") or outer.rule in _RAISING):
                 drop.add(k)  # "his statement that C", "Rubio seemed to offer a caveat": the inner cue reports
                 continue
-            if _reports_itself(inner, outer) or (outer.cue is None and inner.rule == "colon"):
+            if _reports_itself(doc, inner, outer) or (outer.cue is None and inner.rule == "colon"):
                 drop.add(k)
                 continue
             side = _side_statement(doc, inner, outer)
