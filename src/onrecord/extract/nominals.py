@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .drafts import Draft
-from .reporting import NOMINAL_CUES, LIGHT_VERBS, SPEECH_NOUNS
+from .reporting import COMPLEMENT_PREPS, LIGHT_VERBS, NOMINAL_CUES, REACTION_VERBS, RECEIVING_VERBS, SPEECH_NOUNS
 from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["nominal_drafts"]
@@ -33,31 +33,17 @@ def _content(noun: Token, lang: str) -> tuple[int, int] | None:
     return None
 
 
-# prepositions that bring a verb's object: "vouched for", "railed against", "expanded on"
-_COMPLEMENT_PREPS = frozenset({"to", "on", "upon", "at", "against", "for", "about", "with", "over", "into", "of"})
-# verbs of receiving someone else's position ("won the endorsement of", "faced questions about")
-_RECEIVING = frozenset({"win", "earn", "secure", "receive", "get", "gain", "land", "snag", "pick", "sew", "garner",
-                        "collect", "lose", "court", "face", "field", "entertain", "dodge", "deflect", "duck",
-                        "sidestep", "draw", "attract"})
-# verbs of reacting to someone else's position
-_REACTIONS = frozenset({"criticize", "criticise", "attack", "reject", "dismiss", "oppose", "mock", "slam", "blast",
-                        "question", "challenge", "denounce", "condemn", "ridicule", "decry", "rebuke", "praise",
-                        "welcome", "applaud", "hail", "support", "endorse", "back", "ignore", "respond", "answer",
-                        "counter", "rebut", "scoff", "deride", "lambaste", "assail", "fault", "blame", "cite",
-                        "quote", "echo", "note", "hear", "read", "see", "discuss", "debate", "investigate"})
-
-
-def _actor(noun: Token) -> tuple[Token, Token] | None:
+def _actor(noun: Token, lang: str) -> tuple[Token, Token] | None:
     """The verb whose object the noun is (``escalated her attacks``, ``vouched for his plan``) and the
     verb's person-like subject."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _COMPLEMENT_PREPS:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS.get(lang, ()):
         verb = head.head
     elif noun.dep_ == "dobj":
         verb = head
     else:
         return None  # "before Francis' remarks": an adjunct, not what the verb acts on
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _RECEIVING:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in RECEIVING_VERBS.get(lang, ()):
         return None  # "won the endorsement of the union": the position is the giver's
     subj = subject_of(verb)
     return (verb, subj) if person_like(subj) else None
@@ -80,11 +66,11 @@ def _holder(noun: Token, lang: str) -> Token | None:
     return None
 
 
-def _reacts(verb: Token, actor: Token, holder: Token | None) -> bool:
+def _reacts(verb: Token, actor: Token, holder: Token | None, lang: str) -> bool:
     """Whether the actor reacts to someone else's position (``Clinton bashed Trump's proposal``,
     ``the court rejected a request by the challengers``) rather than pursuing its own (``she
     escalated her attacks on``; a pronoun possessor is taken for the actor)."""
-    if verb.lemma_ in _REACTIONS:
+    if verb.lemma_ in REACTION_VERBS.get(lang, ()):
         return True
     return holder is not None and holder.pos_ != "PRON" and holder.i != actor.i
 
@@ -107,8 +93,8 @@ def nominal_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
         if content is None:
             continue
         holder = _holder(tok, lang)
-        acting = _actor(tok)
-        if acting is not None and _reacts(*acting, holder):
+        acting = _actor(tok, lang)
+        if acting is not None and _reacts(*acting, holder, lang):
             # the reaction is the statement: the actor's, about the whole noun phrase
             verb, actor = acting
             cue = cue_span(verb, tok.head if tok.dep_ == "pobj" else None)  # "balked at"

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Cue", "CUES", "LABEL_WORDS", "NOMINAL_CUES", "LIGHT_VERBS", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
+__all__ = ["Cue", "CUES", "LABEL_WORDS", "NOMINAL_CUES", "LIGHT_VERBS", "COMPLEMENT_PREPS", "RECEIVING_VERBS",
+           "REACTION_VERBS", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,31 @@ NOMINAL_CUES: dict[str, dict[str, float]] = {
 LIGHT_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset({"make", "give", "issue", "express", "offer", "voice", "reiterate", "repeat", "renew",
                      "deliver", "lend", "throw", "announce", "share", "signal", "register"}),
+    "ru": frozenset(),
+}
+
+# prepositions that bring a verb's object, so that a noun after them is what the verb acts on:
+# "vouched for his plan", "railed against her proposal", "expanded on his remarks"
+COMPLEMENT_PREPS: dict[str, frozenset[str]] = {
+    "en": frozenset({"to", "on", "upon", "at", "against", "for", "about", "with", "over", "into", "of"}),
+    "ru": frozenset(),
+}
+
+# verbs of receiving someone else's position: "won the endorsement of", "faced questions about"
+RECEIVING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"win", "earn", "secure", "receive", "get", "gain", "land", "snag", "pick", "sew", "garner",
+                     "collect", "lose", "court", "face", "field", "entertain", "dodge", "deflect", "duck",
+                     "sidestep", "draw", "attract"}),
+    "ru": frozenset(),
+}
+
+# verbs of reacting to someone else's position: "Clinton bashed Trump's proposal"
+REACTION_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"criticize", "criticise", "attack", "reject", "dismiss", "oppose", "mock", "slam", "blast",
+                     "question", "challenge", "denounce", "condemn", "ridicule", "decry", "rebuke", "praise",
+                     "welcome", "applaud", "hail", "support", "endorse", "back", "ignore", "respond", "answer",
+                     "counter", "rebut", "scoff", "deride", "lambaste", "assail", "fault", "blame", "cite",
+                     "quote", "echo", "note", "hear", "read", "see", "discuss", "debate", "investigate"}),
     "ru": frozenset(),
 }
 
