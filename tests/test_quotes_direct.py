@@ -104,6 +104,11 @@ CASES = {
          (["“Feels great to back someone I trust. The band offered to pay for the hall but he said no.”"],
           "Singer Mara", "writing", "direct")]),
     "no host for a scare-quoted word": ("The report uses the word “pivot” often.", []),
+    # a name in quotation marks that a naming word or an apposition introduces is nobody's words
+    "titled": ('The listing, titled "PayDay Dump", was posted on 19 May.', []),
+    "title as an apposition": ('Meridian\'s third album, "Low Orbit," debuted at No. 2 on the chart in April.', []),
+    "billed as": ("The fixture had been billed as the ‘battle of the basement budgets’, with both clubs operating on "
+                  "the lowest wage bills.", []),
     "a time after an inverted cue is no speaker": (
         '"The vote is done," said Thursday morning on the radio.',
         [(['"The vote is done,"'], None, "said", "direct")]),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .drafts import Draft
 from .quote_marks import QUOTE_CHARS, Quoted
-from .reporting import cues_for
+from .reporting import NAMING_WORDS, cues_for
 from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["attach_quotes", "nearby_speaker", "speaker_after"]
@@ -281,6 +281,8 @@ def attach_quotes(doc: Doc, quotes: list[Quoted], drafts: list[Draft], lang: str
             continue
         if not q.closed:
             continue  # a stray opening mark: only a reporting verb's clause may claim it
+        if _named(doc, q, starts, lang):
+            continue  # known as the “Neptune desert”, titled "PayDay Dump": a name, nobody's words
         tok = (_cue_after(doc, q, starts, lexicon, text) if _clausal(text, q) else None) or _cue_before(
             doc, q, starts, lexicon, text
         )
@@ -353,6 +355,25 @@ def _host_clause(doc: Doc, q: Quoted, starts: list[int]) -> Draft | None:
 
 
 _TITLE_GLUE = frozenset({"ADP", "DET", "CCONJ", "PART"})  # of, the, and, to: lower case in a title
+
+
+def _named(doc: Doc, q: Quoted, starts: list[int], lang: str) -> bool:
+    """A passage that a naming word introduces (``titled "PayDay Dump"``, ``known to fans as “El Toro”``,
+    ``billed as the ‘battle of the budgets’``) or a title set off as an apposition (``album, "Low Orbit,"``)."""
+    naming, before_as = NAMING_WORDS.get(lang, (frozenset(), frozenset()))
+    i = _token_at(doc, q.start, starts) - 1
+    while i >= 0 and (doc[i].pos_ == "DET" or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return False
+    prev = doc[i]
+    if prev.lower_ in naming:
+        return True
+    if prev.lower_ == "as" and any(t.lower_ in before_as for t in doc[max(i - 4, 0):i]):
+        return True
+    inner = doc.text[q.start + 1:q.end - 1].strip()
+    return prev.text == "," and i > 0 and doc[i - 1].pos_ == "NOUN" and _titled(doc, q, starts) and (
+        inner.endswith(",") or doc.text[q.end:q.end + 1] == ",")
 
 
 def _titled(doc: Doc, q: Quoted, starts: list[int]) -> bool:

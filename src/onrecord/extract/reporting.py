@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Cue", "CUES", "LABEL_WORDS", "NOMINAL_CUES", "LIGHT_VERBS", "COMPLEMENT_PREPS", "RECEIVING_VERBS",
-           "REACTION_VERBS", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
+           "REACTION_VERBS", "NAMING_WORDS", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +193,14 @@ REACTION_VERBS: dict[str, frozenset[str]] = {
                      "counter", "rebut", "scoff", "deride", "lambaste", "assail", "fault", "blame", "cite",
                      "quote", "echo", "note", "hear", "read", "see", "discuss", "debate", "investigate"}),
     "ru": frozenset(),
+}
+
+# words that introduce a name in quotation marks, not anyone's words: (right before the quotation,
+# before an "as" right before it): titled "PayDay Dump", known to fans as "El Toro"
+NAMING_WORDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"titled", "entitled", "dubbed", "nicknamed", "named", "so-called", "codenamed"}),
+           frozenset({"billed", "nicknamed", "marketed"})),
+    "ru": (frozenset({"названием", "прозвищем", "называемый", "называемая", "называемое", "называемые"}), frozenset()),
 }
 
 
