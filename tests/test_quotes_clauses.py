@@ -26,6 +26,15 @@ CASES = {
     "according to a phrase with a verb in it": (
         "As a coach, Ortiz repeatedly insulted players, according to show insiders.",
         [(["As a coach, Ortiz repeatedly insulted players"], "show insiders", "according to", "indirect")]),
+    # evidence put to a court or jury: the clause is reported, by no one the text names
+    "a court has heard": (
+        "A care home manager took more than £186,000 from the bank accounts of elderly residents, a court has heard.",
+        [(["A care home manager took more than £186,000 from the bank accounts of elderly residents"], None,
+          "has heard", "indirect")]),
+    "the jury heard that": (
+        "The jury heard that one resident had £41,000 taken from her savings.",
+        [(["that one resident had £41,000 taken from her savings"], None, "heard", "indirect")]),
+    "hearing someone speak is no report": ("Hundreds waited to hear the senator speak about the highway.", []),
     # an unlisted verb does not take such a clause
     "unlisted verb keeps its relative clause": (
         "The island is buying land for the day that its own shore vanishes beneath the waves.", []),

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Token
 
 from .breaks import dateline_end
 from .drafts import Draft
-from .reporting import ACCORDING_TO, LABEL_WORDS, NOMINAL_CUES, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for
+from .reporting import (ACCORDING_TO, LABEL_WORDS, NOMINAL_CUES, OBJECT_PREPS, SOURCE_NOUNS, Cue, cues_for,
+                        hearing_body)
 from .sources import TIME_ENTS, cue_span, person_like, source_span, subject_of
 
 __all__ = ["verb_drafts", "according_drafts", "colon_drafts", "hearsay_drafts", "stance_drafts"]
@@ -48,6 +49,7 @@ _LIKENING = frozenset({"liken", "compare", "contrast", "equate", "associate"})  
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
 _WRITER_MARKS = frozenset({"although", "though", "whereas", "while"})
 _GENERIC = Cue(0.45, "c")
+_HEARING_CUE = Cue(0.4, "c")  # evidence put to a court or jury: content without a speaker
 
 
 def _edges(tok: Token) -> tuple[int, int]:
@@ -480,7 +482,7 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     for tok in doc:
         if tok.pos_ not in _VERBAL or tok.i in according:  # "according to show insiders": part of the source
             continue
-        cue = lexicon.get(tok.lemma_)
+        cue = lexicon.get(tok.lemma_) or (_HEARING_CUE if hearing_body(tok) else None)  # "the court heard that"
         generic = False
         if cue is None:
             if tok.pos_ != "VERB" or not tok.is_lower or tok.lemma_ in _NOT_GENERIC:

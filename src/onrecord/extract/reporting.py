@@ -17,9 +17,13 @@ no statement; "released a statement saying ..." reports through the noun).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["Cue", "CUES", "LABEL_WORDS", "NOMINAL_CUES", "LIGHT_VERBS", "COMPLEMENT_PREPS", "RECEIVING_VERBS",
-           "REACTION_VERBS", "NAMING_WORDS", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
+           "REACTION_VERBS", "NAMING_WORDS", "HEARING", "hearing_body", "HEADLINE_CUES", "ACCORDING_TO", "OBJECT_PREPS", "SOURCE_NOUNS", "cues_for", "SPEECH_NOUNS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +207,14 @@ NAMING_WORDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "ru": (frozenset({"названием", "прозвищем", "называемый", "называемая", "называемое", "называемые"}), frozenset()),
 }
 
+# verbs of taking evidence and the bodies that take it: "the court heard that ...", "..., a jury was told";
+# such a verb is a cue only with one of these subjects, and the body is not the speaker
+HEARING: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"hear"}),
+           frozenset({"court", "jury", "tribunal", "inquiry", "inquest", "hearing", "trial", "panel", "committee",
+                      "judge", "magistrate", "magistrates", "juror", "jurors"})),
+}
+
 
 # inflected reporting words that mark a headline as a statement: "Jeb Bush Praises Rubio"
 HEADLINE_CUES: dict[str, frozenset[str]] = {
@@ -220,3 +232,10 @@ HEADLINE_CUES: dict[str, frozenset[str]] = {
 def cues_for(language: str) -> dict[str, Cue]:
     """The cue lexicon for ``language`` (English when the language has none)."""
     return CUES.get(language) or CUES["en"]
+
+
+def hearing_body(verb: Token) -> bool:
+    """Whether ``verb`` is a verb of taking evidence whose subject is a body that takes it ("the court heard")."""
+    verbs, bodies = HEARING.get(verb.doc.lang_, (frozenset(), frozenset()))
+    return verb.lemma_ in verbs and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in bodies for c in verb.children)

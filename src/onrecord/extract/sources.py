@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .reporting import cues_for
+from .reporting import cues_for, hearing_body
 
 __all__ = ["TIME_ENTS", "governing_verb", "subject_of", "source_span", "cue_span", "person_like"]
 
@@ -94,6 +94,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return child  # its span reaches back to the antecedent (source_span)
         if child.lower_ in _NO_SOURCE or (child.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in verb.children)):
             return None  # "It is unclear whether ...": no one is speaking
+        if hearing_body(verb):
+            return None  # "the court heard that ...": evidence put to the court, not the court's words
         return _inverted_inside(verb) or _past_dateline(child)
     agent = _agent(verb)
     if agent is not None:
