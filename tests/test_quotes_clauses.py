@@ -35,6 +35,9 @@ CASES = {
         "The jury heard that one resident had £41,000 taken from her savings.",
         [(["that one resident had £41,000 taken from her savings"], None, "heard", "indirect")]),
     "hearing someone speak is no report": ("Hundreds waited to hear the senator speak about the highway.", []),
+    # a gerund the parser made an open complement is the object of an object cue
+    "denied hitting": ("Seitkali denied hitting the official.",
+                       [(["hitting the official"], "Seitkali", "denied", "indirect")]),
     # an unlisted verb does not take such a clause
     "unlisted verb keeps its relative clause": (
         "The island is buying land for the day that its own shore vanishes beneath the waves.", []),

@@ -163,6 +163,9 @@ def _content_of(verb: Token, cue: Cue, lang: str) -> tuple[list[tuple[int, int]]
         obj = _object(verb, children)
         if obj:
             return [obj], "o", None
+        gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+        if gerund is not None:  # "denied hitting the official", "admitted taking the money"
+            return [_edges(gerund)], "o", None
         for c in children:  # "called for her messages to be made public"
             mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in preps), None)
             if c.dep_ == "advcl" and c.i > verb.i and mark is not None and mark.i < c.i:
