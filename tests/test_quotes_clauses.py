@@ -38,6 +38,10 @@ CASES = {
     # a gerund the parser made an open complement is the object of an object cue
     "denied hitting": ("Seitkali denied hitting the official.",
                        [(["hitting the official"], "Seitkali", "denied", "indirect")]),
+    # fears and expectations of a thing, not only of a clause
+    "fear an object": ("Some curators in France fear a wave of similar claims.",
+                       [(["a wave of similar claims"], "Some curators", "fear", "indirect")]),
+    "expected an object": ("Analysts had expected the hold.", [(["the hold"], "Analysts", "had expected", "indirect")]),
     # an unlisted verb does not take such a clause
     "unlisted verb keeps its relative clause": (
         "The island is buying land for the day that its own shore vanishes beneath the waves.", []),

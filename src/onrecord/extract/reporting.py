@@ -63,7 +63,7 @@ _EN: dict[str, tuple[float, str]] = {
     "express": (0.6, "o"), "call": (0.6, "xo"), "urge": (0.85, "x"), "advise": (0.8, "xc"), "instruct": (0.7, "x"), "order": (0.5, "x"),
     # beliefs, knowledge, perception as positions
     "think": (0.8, "c"), "believe": (0.9, "c"), "feel": (0.6, "c"),
-    "fear": (0.8, "c"), "hope": (0.8, "cx"), "hop": (0.8, "cx"), "expect": (0.7, "cx"), "worry": (0.7, "c"),
+    "fear": (0.8, "co"), "hope": (0.8, "cx"), "hop": (0.8, "cx"), "expect": (0.7, "cxo"), "worry": (0.7, "c"),
     "doubt": (0.7, "c"), "suspect": (0.7, "c"), "see": (0.35, "c"), "know": (0.45, "c"), "view": (0.5, "o"),
     "consider": (0.4, "c"), "understand": (0.5, "c"), "realize": (0.6, "c"), "assume": (0.6, "c"),
     "bet": (0.6, "c"), "wonder": (0.7, "c"), "seem": (0.5, "x"), "appear": (0.5, "x"),
