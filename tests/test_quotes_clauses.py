@@ -42,6 +42,11 @@ CASES = {
     "fear an object": ("Some curators in France fear a wave of similar claims.",
                        [(["a wave of similar claims"], "Some curators", "fear", "indirect")]),
     "expected an object": ("Analysts had expected the hold.", [(["the hold"], "Analysts", "had expected", "indirect")]),
+    # a verb with a quotation after it reports the quotation, not the sentence before it
+    "quotation after a fronted clause": (
+        "When the senator said it was great to be home, a man yelled “Stay there!”",
+        [(["it was great to be home"], "the senator", "said", "indirect"),
+         (["“Stay there!”"], "a man", "yelled", "direct")]),
     # an unlisted verb does not take such a clause
     "unlisted verb keeps its relative clause": (
         "The island is buying land for the day that its own shore vanishes beneath the waves.", []),

@@ -422,6 +422,8 @@ def _fronted(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
     everything before that comma (after a wire dateline). Only for a verb that ends its sentence."""
     doc = verb.doc
     sent = verb.sent
+    if any(t.is_quote for t in doc[verb.i + 1:min(verb.i + 4, sent.end)]):
+        return None  # '..., a man yelled "Stay there!"': the quotation after the verb is what was said
     inverted = _inverted_source(verb)
     if inverted is not None:
         start = sent.start_char
