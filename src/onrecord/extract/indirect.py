@@ -88,6 +88,7 @@ def _clause_edges(clause: Token, lang: str) -> tuple[int, int]:
 
 
 def _has_that(clause: Token) -> bool:
+    """Whether the conjunction "that" introduces ``clause``."""
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
@@ -375,7 +376,7 @@ def _that_led(clause: Token, misread: bool) -> bool:
     """Whether a clause opens with the conjunction "that"; with ``misread``, also when the parser took it
     for a relative pronoun with no role in the clause ("reported at the time that the editor conveyed ...")."""
     that = clause.left_edge
-    if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+    if _has_that(clause):
         return True
     return misread and that.lower_ == "that" and that.head.i == clause.i and that.dep_ in ("advmod", "mark") and any(
         m.dep_ == "nsubj" and m.i != that.i for m in clause.children)
@@ -481,9 +482,7 @@ def verb_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     """One draft per reporting verb that has a content argument."""
     lexicon = cues_for(lang)
     drafts: list[Draft] = []
-    pairs = ACCORDING_TO.get(lang, ())
-    firsts = {first for first, _ in pairs}
-    according = {t.i + 2 for t in doc[:-2] if t.lower_ in firsts and (t.lower_, doc[t.i + 1].lower_) in pairs}
+    according = {i + 2 for i in _according_starts(doc, lang)}
     for tok in doc:
         if tok.pos_ not in _VERBAL or tok.i in according:  # "according to show insiders": part of the source
             continue
@@ -543,8 +542,7 @@ def _that_clauses(verb: Token, frags: list[tuple[int, int]]) -> list[list[tuple[
     children = list(verb.children)
     for clause in [c for c in children if c.dep_ == "ccomp"] or _misattached_clauses(verb, children):
         for conj in clause.subtree:
-            if conj.dep_ == "conj" and conj.pos_ in _VERBAL and conj.head.i >= clause.i and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in conj.children):
+            if conj.dep_ == "conj" and conj.pos_ in _VERBAL and conj.head.i >= clause.i and _has_that(conj):
                 cuts.append((_end_before(doc, conj.left_edge.i, clause.i), conj.left_edge.idx))
     if not cuts:
         return [frags]
@@ -559,42 +557,42 @@ def _that_clauses(verb: Token, frags: list[tuple[int, int]]) -> list[list[tuple[
     return [p for p in parts if p]
 
 
+def _according_starts(doc: Doc, lang: str) -> list[int]:
+    """Indices of the first words of ``according to`` (and its equivalents in ``lang``)."""
+    pairs = ACCORDING_TO.get(lang, ())
+    firsts = {first for first, _ in pairs}
+    return [t.i for t in doc[:-1] if t.lower_ in firsts and (t.lower_, doc[t.i + 1].lower_) in pairs]
+
+
 def according_drafts(doc: Doc, lang: str = "en") -> list[Draft]:
     """``according to X``: content is the clause the phrase hangs on, minus the phrase."""
-    pairs = ACCORDING_TO.get(lang, ())
     lexicon = cues_for(lang)
     drafts: list[Draft] = []
     n = len(doc)
-    for tok in doc:
-        low = tok.lower_
-        for first, second in pairs:
-            if low != first or tok.i + 1 >= n or doc[tok.i + 1].lower_ != second:
-                continue
-            to = doc[tok.i + 1]
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if obj is None:
-                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            loose = _loose_phrase(doc, to.i + 1) if obj is None else None
-            phrase_end = max(tok.right_edge.i, to.right_edge.i, obj.right_edge.i if obj is not None else to.i,
-                             loose[1] if loose else to.i)
-            phrase = (tok.idx, doc[phrase_end].idx + len(doc[phrase_end]))
-            sent = tok.sent
-            head = tok.head if tok.head is not tok else sent.root
-            s, e = _edges(head) if head.pos_ in _VERBAL else (sent.start_char, sent.end_char)
-            if head is tok or head.i == tok.i:
-                s, e = sent.start_char, sent.end_char
-            nxt = phrase_end + 1
-            if s < tok.idx and nxt + 1 < n and doc[nxt].text == "," and doc[nxt + 1].dep_ == "cc":
-                e = min(e, phrase[1])  # "A fell, according to X, and B rose": only A is X's
-            elif tok.i > sent.start and doc[tok.i - 1].text == "," and (nxt >= sent.end or doc[nxt].text in ".;!?"):
-                s = min(s, _clause_start(head, lexicon))  # "A helped B write C, according to X.": the whole clause is X's
-            frags = _without((s, e), phrase)
-            if not frags:
-                continue
-            source = source_span(_author(obj)) if obj is not None else None
-            if loose:  # "according to show insiders": a noun phrase the tagger broke with a verb
-                source = (doc[loose[0]].idx, doc[loose[1]].idx + len(doc[loose[1]]))
-            drafts.append(Draft(frags, (tok.idx, to.idx + len(to)), source, 0.85, "according", tok.i))
+    for i in _according_starts(doc, lang):
+        tok, to = doc[i], doc[i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        loose = _loose_phrase(doc, to.i + 1) if obj is None else None
+        phrase_end = max(tok.right_edge.i, to.right_edge.i, obj.right_edge.i if obj is not None else to.i,
+                         loose[1] if loose else to.i)
+        phrase = (tok.idx, doc[phrase_end].idx + len(doc[phrase_end]))
+        sent = tok.sent
+        head = tok.head  # Token objects are new on each access: a root's head is itself by index only
+        s, e = _edges(head) if head.pos_ in _VERBAL and head.i != tok.i else (sent.start_char, sent.end_char)
+        nxt = phrase_end + 1
+        if s < tok.idx and nxt + 1 < n and doc[nxt].text == "," and doc[nxt + 1].dep_ == "cc":
+            e = min(e, phrase[1])  # "A fell, according to X, and B rose": only A is X's
+        elif tok.i > sent.start and doc[tok.i - 1].text == "," and (nxt >= sent.end or doc[nxt].text in ".;!?"):
+            s = min(s, _clause_start(head, lexicon))  # "A helped B write C, according to X.": the whole clause is X's
+        frags = _without((s, e), phrase)
+        if not frags:
+            continue
+        source = source_span(_author(obj)) if obj is not None else None
+        if loose:  # "according to show insiders": a noun phrase the tagger broke with a verb
+            source = (doc[loose[0]].idx, doc[loose[1]].idx + len(doc[loose[1]]))
+        drafts.append(Draft(frags, (tok.idx, to.idx + len(to)), source, 0.85, "according", tok.i))
     return drafts
 
 

@@ -211,12 +211,11 @@ _SHARE_WORDS = frozenset({"most", "many", "half", "some", "few", "third", "quart
 def _share_subject(verb: Token) -> Token | None:
     """A share of people the parser hung on the verb as a modifier instead of its subject
     ("About 4 in 10 say ...", "Less than a third agreed ...", "most in both states supported ...")."""
-    for child in verb.lefts:
-        if child.dep_ in ("nummod", "npadvmod") and child.ent_type_ not in TIME_ENTS and (
-                child.lower_ in _SHARE_WORDS or child.ent_type_ in ("CARDINAL", "PERCENT")) and not any(
-                t.dep_ in ("nsubj", "nsubjpass", "expl") for t in verb.lefts):
-            return child
-    return None
+    lefts = list(verb.lefts)
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in lefts):
+        return None
+    return next((c for c in lefts if c.dep_ in ("nummod", "npadvmod") and c.ent_type_ not in TIME_ENTS and (
+        c.lower_ in _SHARE_WORDS or c.ent_type_ in ("CARDINAL", "PERCENT"))), None)
 
 
 def _noun_before(verb: Token) -> Token | None:
